@@ -1,0 +1,79 @@
+from django.contrib import admin, messages
+from django.utils import timezone
+from markdownx.admin import MarkdownxModelAdmin
+
+from kb.articles.models import FAQ, Article, ArticleCitation, Category, Feedback, Tag, UnresolvedCitation
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "slug", "order"]
+    list_filter = ["parent"]
+    search_fields = ["name", "description"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class FAQInline(admin.StackedInline):
+    model = FAQ
+    extra = 0
+
+
+class CitationInline(admin.TabularInline):
+    model = ArticleCitation
+    extra = 0
+    can_delete = False
+    fields = ["provision", "raw_text", "count", "paragraph", "item"]
+    readonly_fields = fields
+    verbose_name_plural = "本文引用的条文（保存时自动生成）"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(MarkdownxModelAdmin):
+    list_display = ["title", "category", "status", "is_published", "published_at", "reviewed_at", "needs_review"]
+    list_filter = ["status", "needs_review", "category", "tags"]
+    search_fields = ["title", "short_answer", "body", "slug"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["related"]
+    filter_horizontal = ["tags"]
+    inlines = [FAQInline, CitationInline]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "category", "short_answer", "body"]}),
+        ("发布", {"fields": ["status", "published_at", "reviewed_at", "needs_review", "source", "editor"]}),
+        ("关联", {"fields": ["tags", "related"]}),
+    ]
+
+    @admin.action(description="发布所选文章")
+    def publish(self, request, queryset):
+        n = queryset.update(status=Article.Status.PUBLISHED, updated_at=timezone.now())
+        self.message_user(request, f"已发布 {n} 篇文章。", messages.SUCCESS)
+
+    @admin.action(description="撤回所选文章（改为草稿）")
+    def unpublish(self, request, queryset):
+        n = queryset.update(status=Article.Status.DRAFT, updated_at=timezone.now())
+        self.message_user(request, f"已撤回 {n} 篇文章。", messages.SUCCESS)
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+
+@admin.register(UnresolvedCitation)
+class UnresolvedCitationAdmin(admin.ModelAdmin):
+    list_display = ["raw_text", "reason", "article", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["raw_text", "article__title"]
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    list_display = ["article", "helpful", "reason", "created_at"]
+    list_filter = ["helpful"]
+    readonly_fields = ["article", "helpful", "reason", "created_at"]

@@ -1,0 +1,77 @@
+"""Prepared data for the article pages: every page in a fixed number of queries."""
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest
+
+from kb.articles.models import Article, ArticleCitation, Category
+
+LATEST_COUNT = 10
+
+
+def home_context() -> dict:
+    latest = list(Article.objects.published().for_list()[:LATEST_COUNT])
+    categories = list(Category.objects.filter(parent__isnull=True).prefetch_related(
+        Prefetch("articles", queryset=Article.objects.published().only("title", "slug", "category_id", "published_at")),
+        Prefetch("children", queryset=Category.objects.order_by("order", "id")),
+    ))
+    return {"latest": latest, "categories": categories}
+
+
+def category_context(cat: Category) -> dict:
+    ids = [cat.pk, *cat.children.values_list("pk", flat=True)]
+    articles = list(Article.objects.published().for_list().filter(category_id__in=ids))
+    return {"category": cat, "articles": articles, "breadcrumb": breadcrumb(cat)}
+
+
+def breadcrumb(cat: Category) -> list[Category]:
+    return [c for c in (cat.parent, cat) if c is not None]
+
+
+def article_for(request: HttpRequest, slug: str) -> Article:
+    """The published article, or any article for staff (the one preview branch)."""
+    qs = Article.objects.select_related("category", "category__parent")
+    if not (request.user.is_authenticated and request.user.is_staff):
+        qs = qs.published()
+    article = qs.filter(slug=slug).first()
+    if article is None:
+        raise Http404("文章不存在或尚未发布")
+    return article
+
+
+def article_context(article: Article) -> dict:
+    citations = list(
+        ArticleCitation.objects.filter(article=article)
+        .select_related("provision", "provision__law")
+        .order_by("order")
+    )
+    related = list(article.related.published().for_list()[:6])
+    return {
+        "article": article,
+        "breadcrumb": breadcrumb(article.category),
+        "tags": list(article.tags.all()),
+        "faqs": list(article.faqs.all()),
+        "citations": citations,
+        "related": related,
+    }
+
+
+def article_json(request: HttpRequest, article: Article) -> dict:
+    return {
+        "title": article.title,
+        "slug": article.slug,
+        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "short_answer": article.short_answer,
+        "body_html": article.body_html,
+        "published_at": article.published_at.isoformat(),
+        "updated_at": article.updated_at.isoformat(),
+        "reviewed_at": article.reviewed_at.isoformat() if article.reviewed_at else None,
+        "category": {"name": article.category.name, "slug": article.category.slug},
+        "tags": [t.name for t in article.tags.all()],
+        "source": article.source,
+        "editor": article.editor,
+    }
+
+
+def tag_context(tag) -> dict:
+    articles = list(Article.objects.published().for_list().filter(tags=tag))
+    return {"tag": tag, "articles": articles}

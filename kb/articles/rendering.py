@@ -1,0 +1,69 @@
+"""The one Markdown pipeline: Markdown → citation links → nh3 sanitising.
+
+The public page (HTML stored at save) and the admin preview (markdownx) both call it.
+"""
+
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+
+from kb.articles.citation_links import CitationHit, CitationMiss, link_citations
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl",
+    "dt", "em", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "mark", "ol", "p", "pre",
+    "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang"},
+    "a": {"href", "aria-describedby"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+_EXTENSIONS = ["extra", "sane_lists", "toc"]
+_EXTENSION_CONFIGS = {"toc": {"toc_depth": "2-3", "slugify": lambda value, sep: _heading_id(value)}}
+
+
+def _heading_id(value: str) -> str:
+    from kb.articles.slugs import pinyin_slug
+
+    return "h-" + pinyin_slug(value, 60)
+
+
+@dataclass
+class Rendered:
+    html: str
+    toc_html: str = ""
+    citations: list[CitationHit] = field(default_factory=list)
+    unresolved: list[CitationMiss] = field(default_factory=list)
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def render_markdown(source: str) -> Rendered:
+    md = markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
+    html = md.convert(source or "")
+    toc_tokens = getattr(md, "toc_tokens", [])
+    html, hits, misses = link_citations(html)
+    toc = sanitise(md.toc) if toc_tokens else ""
+    return Rendered(html=sanitise(html), toc_html=toc, citations=hits, unresolved=misses)
+
+
+def markdownify(source: str) -> str:
+    """MARKDOWNX_MARKDOWNIFY_FUNCTION: the admin preview shows exactly the public HTML."""
+    return render_markdown(source).html

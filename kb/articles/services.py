@@ -1,0 +1,50 @@
+"""Writes touching several models: rendering an article and rebuilding its citation rows."""
+
+from django.db import transaction
+
+from kb.articles.rendering import Rendered, render_markdown
+
+
+def render_article_fields(article) -> Rendered:
+    rendered = render_markdown(article.body)
+    article.body_html = rendered.html
+    article.toc_html = rendered.toc_html
+    return rendered
+
+
+def store_citations(article, rendered: Rendered) -> None:
+    """Rebuild this article's citation rows; safe to run again."""
+    from kb.articles.models import ArticleCitation, UnresolvedCitation
+
+    rows: dict[int, ArticleCitation] = {}
+    for position, hit in enumerate(rendered.citations):
+        row = rows.get(hit.provision_id)
+        if row is None:
+            rows[hit.provision_id] = ArticleCitation(
+                article=article, provision_id=hit.provision_id, raw_text=hit.raw_text[:200],
+                paragraph=hit.paragraph, item=hit.item, order=position,
+            )
+        else:
+            row.count += 1
+    misses = {m.raw_text: m for m in rendered.unresolved}
+    with transaction.atomic():
+        ArticleCitation.objects.filter(article=article).delete()
+        ArticleCitation.objects.bulk_create(rows.values())
+        UnresolvedCitation.objects.filter(article=article, status=UnresolvedCitation.Status.OPEN).delete()
+        UnresolvedCitation.objects.bulk_create(
+            UnresolvedCitation(article=article, raw_text=m.raw_text[:200], reason=m.reason[:200])
+            for m in misses.values()
+        )
+
+
+def rerender_all() -> int:
+    """Re-render every article (after loading fixtures or laws); returns how many."""
+    from kb.articles.models import Article
+
+    count = 0
+    for article in Article.objects.all().iterator():
+        rendered = render_article_fields(article)
+        Article.objects.filter(pk=article.pk).update(body_html=article.body_html, toc_html=article.toc_html)
+        store_citations(article, rendered)
+        count += 1
+    return count

@@ -1,0 +1,30 @@
+"""Loading the site's starting content from fixtures/, safely and repeatably."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+
+FIXTURE_ORDER = ["laws", "articles", "guide", "rates"]
+
+
+def fixture_files() -> list[Path]:
+    folder = Path(settings.BASE_DIR) / "fixtures"
+    files = []
+    for stem in FIXTURE_ORDER:
+        files.extend(sorted(folder.glob(f"{stem}*.json")))
+    return files
+
+
+def load_content() -> list[str]:
+    """Load every fixture in one transaction: a malformed file changes nothing."""
+    from kb.articles.services import rerender_all
+
+    out = []
+    with transaction.atomic():
+        for path in fixture_files():
+            call_command("loaddata", str(path), verbosity=0)
+            out.append(f"loaded {path.name}")
+        out.append(f"rendered {rerender_all()} articles")
+    return out

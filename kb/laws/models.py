@@ -1,0 +1,114 @@
+"""Legal sources and their provisions. This app knows nothing of articles."""
+
+from django.db import models
+from django.urls import reverse
+
+
+class LawQuerySet(models.QuerySet):
+    def public(self):
+        return self.all()
+
+
+class LawManager(models.Manager.from_queryset(LawQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Law(models.Model):
+    class Kind(models.TextChoices):
+        LAW = "law", "法律"
+        ADMIN_REGULATION = "admin_regulation", "行政法规"
+        JUDICIAL_INTERPRETATION = "judicial_interpretation", "司法解释"
+        DEPARTMENT_RULE = "department_rule", "部门规章"
+        NORMATIVE_DOCUMENT = "normative_document", "规范性文件"
+
+    class Status(models.TextChoices):
+        IN_FORCE = "in_force", "有效"
+        AMENDED = "amended", "已修改"
+        REPEALED = "repealed", "已废止"
+        NOT_YET = "not_yet", "尚未生效"
+
+    KIND_ORDER = [k.value for k in Kind]
+
+    slug = models.SlugField("网址标识", max_length=80, unique=True, help_text="ASCII 标识，用于网址，如 minfadian。发布后不要修改，否则旧链接会失效。")
+    title = models.CharField("全称", max_length=200, unique=True, help_text="法律文件的正式全称，如“中华人民共和国民法典”。")
+    short_title = models.CharField("简称", max_length=60, unique=True, help_text="文中引用时最常用的名称，如“民法典”。引用解析会识别全称、简称和别名。")
+    aliases = models.CharField("别名", max_length=300, blank=True, help_text="其他常见叫法，用中文逗号或顿号分隔，如“消保法、消法”。只填确无歧义的名称。")
+    kind = models.CharField("效力层级", max_length=32, choices=Kind.choices, help_text="法律 / 行政法规 / 司法解释 / 部门规章 / 规范性文件。")
+    issuing_body = models.CharField("制定机关", max_length=120, blank=True)
+    document_number = models.CharField("文号", max_length=120, blank=True, help_text="如“国务院令第631号”。来源无法核实时留空，不要猜。")
+    promulgation_date = models.DateField("公布日期", null=True, blank=True)
+    effective_date = models.DateField("施行日期", null=True, blank=True)
+    last_amended_date = models.DateField("最近修改日期", null=True, blank=True)
+    status = models.CharField("时效性", max_length=16, choices=Status.choices, default=Status.IN_FORCE, help_text="状态变化会把引用它的文章标为“需复核”。")
+    source = models.CharField("文本来源", max_length=300, help_text="条文文本的来源（数据库、仓库及版本），读者会看到。")
+    source_url = models.URLField("来源网址", blank=True)
+    order = models.PositiveIntegerField("排序", default=0, help_text="同一层级内的显示顺序，小的在前。")
+
+    objects = LawManager()
+
+    class Meta:
+        verbose_name = "法律文件"
+        verbose_name_plural = "法律文件"
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.short_title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self) -> str:
+        return reverse("laws:law", args=[self.slug])
+
+    def alias_list(self) -> list[str]:
+        import re
+
+        return [a for a in re.split(r"[,，、;；\s]+", self.aliases) if a]
+
+
+class ProvisionManager(models.Manager):
+    def get_by_natural_key(self, law_slug, number, sub_number):
+        return self.get(law__slug=law_slug, number=number, sub_number=sub_number)
+
+
+class Provision(models.Model):
+    """One 条 of a law; its text is verbatim, 款 separated by newlines."""
+
+    law = models.ForeignKey(Law, on_delete=models.CASCADE, related_name="provisions", verbose_name="所属法律")
+    number = models.PositiveIntegerField("条号", help_text="阿拉伯数字，第六百七十五条填 675。")
+    sub_number = models.PositiveIntegerField("之N", default=0, help_text="“第二百九十三条之一”填 1；普通条文填 0。")
+    label = models.CharField("显示名", max_length=40, help_text="如“第六百七十五条”，与原文一致。")
+    part = models.CharField("编", max_length=120, blank=True)
+    chapter = models.CharField("章", max_length=120, blank=True)
+    section = models.CharField("节", max_length=120, blank=True)
+    text = models.TextField("条文", help_text="逐字照录原文，一款一行。修改会保留历史并把引用它的文章标为“需复核”。")
+    order = models.PositiveIntegerField("顺序", default=0)
+
+    objects = ProvisionManager()
+
+    class Meta:
+        verbose_name = "条文"
+        verbose_name_plural = "条文"
+        ordering = ["law", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["law", "number", "sub_number"], name="unique_provision_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"《{self.law.short_title}》{self.label}"
+
+    def natural_key(self):
+        return (self.law.slug, self.number, self.sub_number)
+
+    natural_key.dependencies = ["laws.law"]
+
+    @property
+    def slug(self) -> str:
+        return f"{self.number}-{self.sub_number}" if self.sub_number else str(self.number)
+
+    def get_absolute_url(self) -> str:
+        return reverse("laws:provision", args=[self.law.slug, self.slug])
+
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n") if p.strip()]

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from kb.articles.markdownx_views import markdownify_view, upload_view
+from kb.core import views as core_views
+from kb.core.sitemaps import SITEMAPS
+
+handler400 = "kb.core.views.bad_request"
+handler403 = "kb.core.views.permission_denied"
+handler404 = "kb.core.views.page_not_found"
+handler500 = "kb.core.views.server_error"
+
+admin.site.site_header = "信用债务知识库 · 编辑后台"
+admin.site.site_title = "信用债务知识库后台"
+admin.site.index_title = "内容管理"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("markdownx/markdownify/", markdownify_view, name="markdownx_markdownify"),
+    path("markdownx/upload/", upload_view, name="markdownx_upload"),
+    path(f"{settings.ADMIN_PATH}/", admin.site.urls),
+    path("laws/", include("kb.laws.urls")),
+    path("guide/", include("kb.guide.urls")),
+    path("", include("kb.search.urls")),
+    path("", include("kb.rates.urls")),
+    path("", include("kb.articles.urls")),
+]
