@@ -5,7 +5,7 @@ from pypinyin import lazy_pinyin
 
 
 def pinyin_slug(text: str, max_length: int = 80) -> str:
-    words = lazy_pinyin(text, errors=lambda chars: list(chars))
+    words = lazy_pinyin(text)
     slug = slugify("-".join(w for w in words if w.strip()))[:max_length].strip("-")
     return slug or "page"
 
