@@ -83,6 +83,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "kb.core.pagecache.PageCacheMiddleware",
     "kb.core.hant.HantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -169,6 +171,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole-page cache for anonymous readers (kb/core/pagecache.py). It needs a cache shared by
+# every worker, so it is on by default only with Redis; 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
 
 # Markdown: one render function for the public page and the admin preview.
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "kb.articles.rendering.markdownify"

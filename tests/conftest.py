@@ -9,6 +9,16 @@ from django.utils import timezone
 _counter = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (page cache, rate limits, 繁體 pages)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def staff_user(db):
     return get_user_model().objects.create_user("editor", "editor@example.com", "pw-for-tests-1", is_staff=True, is_superuser=True)
