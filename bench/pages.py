@@ -1,0 +1,311 @@
+"""Page throughput benchmark: the site against a bare Django hello world, in one run.
+
+Usage (from the project folder; `make bench` runs it with defaults):
+
+    .venv/bin/python bench/pages.py [--articles N] [--duration S] [--smoke] [--lighthouse]
+
+It builds a fresh database (PostgreSQL `kb_bench` by default, `BENCH_DATABASE_URL` to change;
+SQLite in a temp file with --smoke), loads the fixtures plus N synthetic articles, starts
+gunicorn (-w 2, DJANGO_DEBUG=0) for the site with and without the page cache and for the
+hello-world app, drives each with wrk, and writes a table to docs/benchmarks.md between the
+markers <!-- pages:start --> and <!-- pages:end -->.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+GUNICORN = str(Path(PY).with_name("gunicorn"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from report import write_section  # noqa: E402
+
+PAGES = {
+    "home": "/",
+    "article": "/articles/jiebei-yuqi-huabei-hai-neng-yong-ma/",
+    "category": "/category/zhengxin/",
+    "provision": "/laws/minfadian/675/",
+    "guide step": "/guide/yuqi-hou-hui-zenyang/",
+    "search": "/search/?q=借呗逾期",
+}
+
+
+@dataclass
+class WrkResult:
+    rps: float
+    p99_ms: float
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def site_env(database_url: str, **extra: str) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "bench-secret-key-not-for-production",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_LOG_LEVEL": "ERROR",
+    }
+    env.pop("REDIS_URL", None)
+    env.update(extra)
+    return env
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    out = subprocess.run(
+        [PY, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return out.stdout
+
+
+def fresh_database(smoke: bool, workdir: Path) -> str:
+    if smoke:
+        return f"sqlite:///{workdir / 'bench.sqlite3'}"
+    url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kb_bench")
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return url
+
+
+def prepare(database_url: str, articles: int) -> None:
+    env = site_env(database_url)
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+    manage(env, "load_content")
+    if articles:
+        manage(env, "generate_articles", str(articles))
+
+
+@contextmanager
+def gunicorn(app: str, env: dict[str, str], chdir: Path = ROOT):
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            GUNICORN,
+            app,
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "--chdir",
+            str(chdir),
+        ],
+        cwd=chdir,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(
+                    base + "/healthz" if chdir == ROOT else base + "/", timeout=1
+                )
+                break
+            except Exception:
+                if proc.poll() is not None:
+                    raise RuntimeError(
+                        f"gunicorn {app} exited: {proc.stderr.read().decode()[-2000:]}"
+                    ) from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def wrk(url: str, duration: int, connections: int = 16) -> WrkResult:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if non2xx:
+        raise RuntimeError(f"{url} answered {non2xx.group(1)} errors under load")
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
+    return WrkResult(rps=rps, p99_ms=float(p99.group(1)) * scale)
+
+
+def transferred_bytes(base: str, path: str) -> int:
+    """gzip bytes of the page plus every stylesheet and script it links."""
+    req = urllib.request.Request(
+        base + urllib.parse.quote(path, safe="/?=&"), headers={"Accept-Encoding": "gzip"}
+    )
+    with urllib.request.urlopen(req) as resp:
+        body = resp.read()
+        total = len(body)
+        html = (
+            gzip.decompress(body).decode()
+            if resp.headers.get("Content-Encoding") == "gzip"
+            else body.decode()
+        )
+    for asset in re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html):
+        req = urllib.request.Request(base + asset, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(req) as resp:
+            total += len(resp.read())
+    return total
+
+
+def query_counts(database_url: str) -> dict[str, int]:
+    script = ROOT / "bench" / "queries.py"
+    out = subprocess.run(
+        [PY, str(script), json.dumps(PAGES)],
+        cwd=ROOT,
+        env=site_env(database_url),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out)
+
+
+def lighthouse(base: str, path: str) -> dict[str, int]:
+    binary = ROOT / "bench" / ".tools" / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        subprocess.run(
+            ["npm", "install", "--prefix", str(ROOT / "bench" / ".tools"), "lighthouse"], check=True
+        )
+    flags = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-sync"
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        subprocess.run(
+            [
+                str(binary),
+                base + urllib.parse.quote(path, safe="/?=&"),
+                "--quiet",
+                "--output=json",
+                f"--output-path={report.name}",
+                f"--chrome-flags={flags}",
+                "--form-factor=mobile",
+                "--only-categories=performance,accessibility,best-practices,seo",
+            ],
+            check=True,
+            env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+            capture_output=True,
+        )
+        data = json.load(open(report.name))
+    return {k: round(v["score"] * 100) for k, v in data["categories"].items()}
+
+
+def run(articles: int, duration: int, smoke: bool, with_lighthouse: bool) -> str:
+    workdir = Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    try:
+        database_url = fresh_database(smoke, workdir)
+        prepare(database_url, articles)
+        redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+        if not smoke:
+            import redis
+
+            redis.Redis.from_url(redis_url).flushdb()
+        cached_env = site_env(
+            database_url, PAGE_CACHE_SECONDS="600", **({} if smoke else {"REDIS_URL": redis_url})
+        )
+        uncached_env = site_env(database_url, PAGE_CACHE_SECONDS="0")
+        rows = []
+        with gunicorn("hello:application", {**os.environ}, chdir=ROOT / "bench") as hello:
+            baseline = wrk(hello + "/", duration)
+        counts = query_counts(database_url)
+        with gunicorn("kb.wsgi", cached_env) as site:
+            for name, path in PAGES.items():
+                url = site + urllib.parse.quote(path, safe="/?=&")
+                urllib.request.urlopen(url).read()  # warm the cache
+                result = wrk(url, duration)
+                rows.append(
+                    (f"{name} (cached)", result, transferred_bytes(site, path), counts[name])
+                )
+            scores = (
+                {p: lighthouse(site, PAGES[p]) for p in ("home", "article")}
+                if with_lighthouse
+                else {}
+            )
+        with gunicorn("kb.wsgi", uncached_env) as site:
+            for name in ("article", "home"):
+                path = PAGES[name]
+                result = wrk(site + urllib.parse.quote(path, safe="/?=&"), duration)
+                rows.append(
+                    (f"{name} (uncached)", result, transferred_bytes(site, path), counts[name])
+                )
+        return render_report(baseline, rows, scores, articles, duration, smoke)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def render_report(baseline: WrkResult, rows, scores, articles, duration, smoke) -> str:
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on this machine (2 cores), "
+        f"{'SQLite (smoke run)' if smoke else 'PostgreSQL'}, fixtures + {articles} synthetic articles, "
+        f"`gunicorn -w 2`, `DJANGO_DEBUG=0`, `wrk -t2 -c16 -d{duration}s`; cached = page cache in Redis.",
+        "",
+        f"Hello world baseline: **{baseline.rps:.0f} requests/s**, p99 {baseline.p99_ms:.1f} ms.",
+        "",
+        "| page | requests/s | ratio to hello world | p99 latency (ms) | SQL queries (uncached) | bytes (gzip, with CSS/JS) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, result, size, queries in rows:
+        lines.append(
+            f"| {name} | {result.rps:.0f} | {result.rps / baseline.rps:.2f} | {result.p99_ms:.1f} | {queries} | {size:,} |"
+        )
+    if scores:
+        lines += [
+            "",
+            "Lighthouse (mobile):",
+            "",
+            "| page | performance | accessibility | best practices | SEO |",
+            "| --- | ---: | ---: | ---: | ---: |",
+        ]
+        for page, s in scores.items():
+            lines.append(
+                f"| {page} | {s.get('performance')} | {s.get('accessibility')} | {s.get('best-practices')} | {s.get('seo')} |"
+            )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--smoke", action="store_true", help="tiny SQLite run, nothing written")
+    parser.add_argument("--lighthouse", action="store_true")
+    args = parser.parse_args()
+    report = run(args.articles, args.duration, args.smoke, args.lighthouse)
+    print(report)
+    if not args.smoke:
+        write_section("pages", "Pages: requests/s against hello world", report)
+
+
+if __name__ == "__main__":
+    main()

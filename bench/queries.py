@@ -1,0 +1,35 @@
+"""Count the SQL queries each page costs (page cache off), printed as JSON for bench/pages.py."""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kb.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+
+def main() -> None:
+    pages = json.loads(sys.argv[1])
+    client = Client(HTTP_HOST="127.0.0.1")
+    counts = {}
+    for name, path in pages.items():
+        client.get(path)  # first hit warms per-process caches (law registry, templates)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(path)
+        if response.status_code != 200:
+            raise SystemExit(f"{path} answered {response.status_code}")
+        counts[name] = len(ctx.captured_queries)
+    print(json.dumps(counts))
+
+
+if __name__ == "__main__":
+    main()
