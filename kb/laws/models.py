@@ -1,5 +1,7 @@
 """Legal sources and their provisions. This app knows nothing of articles."""
 
+import re
+
 from django.db import models
 from django.urls import reverse
 
@@ -30,20 +32,82 @@ class Law(models.Model):
 
     KIND_ORDER = [k.value for k in Kind]
 
-    slug = models.SlugField("网址标识", max_length=80, unique=True, help_text="ASCII 标识，用于网址，如 minfadian。发布后不要修改，否则旧链接会失效。")
-    title = models.CharField("全称", max_length=200, unique=True, help_text="法律文件的正式全称，如“中华人民共和国民法典”。")
-    short_title = models.CharField("简称", max_length=60, unique=True, help_text="文中引用时最常用的名称，如“民法典”。引用解析会识别全称、简称和别名。")
-    aliases = models.CharField("别名", max_length=300, blank=True, help_text="其他常见叫法，用中文逗号或顿号分隔，如“消保法、消法”。只填确无歧义的名称。")
-    kind = models.CharField("效力层级", max_length=32, choices=Kind.choices, help_text="法律 / 行政法规 / 司法解释 / 部门规章 / 规范性文件。")
+    slug = models.SlugField(
+        "网址标识",
+        max_length=80,
+        unique=True,
+        help_text="ASCII 标识，用于网址，如 minfadian。发布后不要修改，否则旧链接会失效。",
+    )
+    title = models.CharField(
+        "全称",
+        max_length=200,
+        unique=True,
+        help_text="法律文件的正式全称，如“中华人民共和国民法典”。",
+    )
+    short_title = models.CharField(
+        "简称",
+        max_length=60,
+        unique=True,
+        help_text="文中引用时最常用的名称，如“民法典”。引用解析会识别全称、简称和别名。",
+    )
+    aliases = models.CharField(
+        "别名",
+        max_length=300,
+        blank=True,
+        help_text="其他常见叫法，用中文逗号或顿号分隔，如“消保法、消法”。只填确无歧义的名称。",
+    )
+    kind = models.CharField(
+        "效力层级",
+        max_length=32,
+        choices=Kind.choices,
+        help_text="法律 / 行政法规 / 司法解释 / 部门规章 / 规范性文件。",
+    )
     issuing_body = models.CharField("制定机关", max_length=120, blank=True)
-    document_number = models.CharField("文号", max_length=120, blank=True, help_text="如“国务院令第631号”。来源无法核实时留空，不要猜。")
-    promulgation_date = models.DateField("公布日期", null=True, blank=True)
+    document_number = models.CharField(
+        "文号",
+        max_length=120,
+        blank=True,
+        help_text="如“国务院令第631号”。来源无法核实时留空，不要猜。",
+    )
+    adopted_date = models.DateField(
+        "通过日期", null=True, blank=True, help_text="制定机关通过（或首次通过）的日期。"
+    )
+    promulgation_date = models.DateField(
+        "公布日期", null=True, blank=True, help_text="来源未载明时留空。"
+    )
     effective_date = models.DateField("施行日期", null=True, blank=True)
     last_amended_date = models.DateField("最近修改日期", null=True, blank=True)
-    status = models.CharField("时效性", max_length=16, choices=Status.choices, default=Status.IN_FORCE, help_text="状态变化会把引用它的文章标为“需复核”。")
-    source = models.CharField("文本来源", max_length=300, help_text="条文文本的来源（数据库、仓库及版本），读者会看到。")
+    status = models.CharField(
+        "时效性",
+        max_length=16,
+        choices=Status.choices,
+        default=Status.IN_FORCE,
+        help_text="状态变化会把引用它的文章标为“需复核”。",
+    )
+    source = models.CharField(
+        "文本来源", max_length=300, help_text="条文文本的来源（数据库、仓库及版本），读者会看到。"
+    )
     source_url = models.URLField("来源网址", blank=True)
-    order = models.PositiveIntegerField("排序", default=0, help_text="同一层级内的显示顺序，小的在前。")
+    version_note = models.CharField(
+        "版本说明",
+        max_length=300,
+        blank=True,
+        help_text="现行文本是哪一次修正后的版本，如“2013年10月25日第二次修正后的文本”。",
+    )
+    history = models.TextField(
+        "制定和修改经过", blank=True, help_text="原文开头的通过、修正记录，一行一条，逐字照录。"
+    )
+    preamble = models.TextField(
+        "正文前文字",
+        blank=True,
+        help_text="第一条之前的文字（如司法解释的制定目的、批复的抬头），逐字照录。",
+    )
+    appendix = models.TextField(
+        "附件与注释", blank=True, help_text="条文之后的附件、脚注，逐字照录。"
+    )
+    order = models.PositiveIntegerField(
+        "排序", default=0, help_text="同一层级内的显示顺序，小的在前。"
+    )
 
     objects = LawManager()
 
@@ -62,9 +126,23 @@ class Law(models.Model):
         return reverse("laws:law", args=[self.slug])
 
     def alias_list(self) -> list[str]:
-        import re
-
         return [a for a in re.split(r"[,，、;；\s]+", self.aliases) if a]
+
+    def names(self) -> list[str]:
+        """Every name the citation parser should recognise for this law."""
+        return list(dict.fromkeys([self.title, self.short_title, *self.alias_list()]))
+
+    def save(self, *args, **kwargs):
+        old = (
+            Law.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            if self.pk
+            else None
+        )
+        super().save(*args, **kwargs)
+        if old is not None and old != self.status:
+            Change.objects.create(
+                law=self, kind=Change.Kind.STATUS, old_value=old, new_value=self.status
+            )
 
 
 class ProvisionManager(models.Manager):
@@ -75,14 +153,21 @@ class ProvisionManager(models.Manager):
 class Provision(models.Model):
     """One 条 of a law; its text is verbatim, 款 separated by newlines."""
 
-    law = models.ForeignKey(Law, on_delete=models.CASCADE, related_name="provisions", verbose_name="所属法律")
+    law = models.ForeignKey(
+        Law, on_delete=models.CASCADE, related_name="provisions", verbose_name="所属法律"
+    )
     number = models.PositiveIntegerField("条号", help_text="阿拉伯数字，第六百七十五条填 675。")
-    sub_number = models.PositiveIntegerField("之N", default=0, help_text="“第二百九十三条之一”填 1；普通条文填 0。")
+    sub_number = models.PositiveIntegerField(
+        "之N", default=0, help_text="“第二百九十三条之一”填 1；普通条文填 0。"
+    )
     label = models.CharField("显示名", max_length=40, help_text="如“第六百七十五条”，与原文一致。")
     part = models.CharField("编", max_length=120, blank=True)
+    subpart = models.CharField("分编", max_length=120, blank=True)
     chapter = models.CharField("章", max_length=120, blank=True)
     section = models.CharField("节", max_length=120, blank=True)
-    text = models.TextField("条文", help_text="逐字照录原文，一款一行。修改会保留历史并把引用它的文章标为“需复核”。")
+    text = models.TextField(
+        "条文", help_text="逐字照录原文，一款一行。修改会保留历史并把引用它的文章标为“需复核”。"
+    )
     order = models.PositiveIntegerField("顺序", default=0)
 
     objects = ProvisionManager()
@@ -92,7 +177,9 @@ class Provision(models.Model):
         verbose_name_plural = "条文"
         ordering = ["law", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["law", "number", "sub_number"], name="unique_provision_number"),
+            models.UniqueConstraint(
+                fields=["law", "number", "sub_number"], name="unique_provision_number"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -112,3 +199,64 @@ class Provision(models.Model):
 
     def paragraphs(self) -> list[str]:
         return [p for p in self.text.split("\n") if p.strip()]
+
+    def path(self) -> list[str]:
+        """Its place in the law: 编 / 分编 / 章 / 节, the levels that exist."""
+        return [p for p in (self.part, self.subpart, self.chapter, self.section) if p]
+
+    def save(self, *args, **kwargs):
+        """Saving new text keeps the old text in the law's change history."""
+        old = (
+            Provision.objects.filter(pk=self.pk).values_list("text", flat=True).first()
+            if self.pk
+            else None
+        )
+        super().save(*args, **kwargs)
+        if old is not None and old != self.text:
+            Change.objects.create(
+                law_id=self.law_id,
+                provision=self,
+                kind=Change.Kind.TEXT,
+                old_value=old,
+                new_value=self.text,
+            )
+
+
+class Change(models.Model):
+    """A change of a provision's text or of a law's status: history, and the trigger for 需复核.
+
+    `propagated` is set once the articles citing it have been flagged (that happens in
+    kb.articles.services, because this app knows nothing of articles).
+    """
+
+    class Kind(models.TextChoices):
+        TEXT = "text", "条文文本修改"
+        STATUS = "status", "时效性变化"
+
+    law = models.ForeignKey(
+        Law, on_delete=models.CASCADE, related_name="changes", verbose_name="法律"
+    )
+    provision = models.ForeignKey(
+        Provision,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="changes",
+        verbose_name="条文",
+    )
+    kind = models.CharField("类型", max_length=8, choices=Kind.choices)
+    old_value = models.TextField("原内容")
+    new_value = models.TextField("新内容")
+    changed_at = models.DateTimeField("修改时间", auto_now_add=True)
+    propagated = models.BooleanField(
+        "已通知引用文章", default=False, help_text="引用它的文章已被标为“需复核”。"
+    )
+
+    class Meta:
+        verbose_name = "修改记录"
+        verbose_name_plural = "修改记录"
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        target = self.provision.label if self.provision_id else self.law.short_title
+        return f"{target}：{self.get_kind_display()}"

@@ -1,0 +1,36 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from kb.laws.lawfile import LawFileError, parse_law_file
+from kb.laws.services import import_law
+
+
+class Command(BaseCommand):
+    help = (
+        "Import statutes from Markdown files with YAML front matter (../shared/sources/laws/*.md). "
+        "The file name is the law's slug. Idempotent; all files in one transaction, so a "
+        "malformed file changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "paths", nargs="+", help="law files, e.g. ../shared/sources/laws/minfadian.md"
+        )
+
+    def handle(self, *args, **options):
+        parsed = []
+        for name in options["paths"]:
+            path = Path(name)
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise CommandError(f"{path}: 无法读取文件（{exc}）") from None
+            try:
+                parsed.append((path.stem, parse_law_file(text)))
+            except LawFileError as exc:
+                raise CommandError(f"{path}: {exc}") from None
+        with transaction.atomic():
+            for slug, law in parsed:
+                self.stdout.write(import_law(law, slug).summary())
