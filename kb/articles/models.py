@@ -75,7 +75,12 @@ Tag.add_to_class("objects", SlugManager())
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The only door for public pages, feeds, sitemaps, search and the API."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.publishable().filter(published_at__lte=timezone.now())
+
+    def publishable(self):
+        """Published or scheduled for later: the search index stores these with their
+        published_at and hides the scheduled ones at query time, so they appear on time."""
+        return self.filter(status=Article.Status.PUBLISHED)
 
     def for_list(self):
         return self.select_related("category", "category__parent").only(
