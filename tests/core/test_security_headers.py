@@ -1,0 +1,73 @@
+"""Security headers on public pages and the admin, with production settings (DEBUG off)."""
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+
+
+@pytest.fixture
+def production(settings):
+    settings.DEBUG = False
+    return settings
+
+
+def csp_directives(response) -> dict[str, list[str]]:
+    policy = response["Content-Security-Policy"]
+    directives = {}
+    for part in policy.split(";"):
+        name, *values = part.split()
+        directives[name] = values
+    return directives
+
+
+def test_it_sends_every_security_header_on_public_pages(client, production, make_article):
+    article = make_article()
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+    directives = csp_directives(response)
+    assert directives["script-src"] == ["'self'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["object-src"] == ["'none'"]
+
+
+def test_it_never_allows_inline_scripts(client, production, db):
+    response = client.get("/healthz")
+    policy = response["Content-Security-Policy"]
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+
+
+def test_it_sends_hsts_and_secure_cookies_in_production(client, production, db):
+    response = client.get("/healthz", secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert "includeSubDomains" in response["Strict-Transport-Security"]
+    assert settings.SESSION_COOKIE_SECURE is True
+    assert settings.CSRF_COOKIE_SECURE is True
+
+
+def test_it_redirects_to_https_when_configured(client, db):
+    with override_settings(
+        SECURE_SSL_REDIRECT=True, SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https")
+    ):
+        plain = client.get("/healthz")
+        proxied = client.get("/healthz", HTTP_X_FORWARDED_PROTO="https")
+    assert plain.status_code == 301
+    assert plain["Location"].startswith("https://")
+    assert proxied.status_code == 200
+
+
+def test_it_keeps_the_admin_free_of_inline_scripts(staff_client, production, make_article):
+    article = make_article()
+    response = staff_client.get(f"/{settings.ADMIN_PATH}/articles/article/{article.pk}/change/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "markdownx" in html
+    assert "<script>" not in html
+    assert "onclick=" not in html and "onload=" not in html
+    assert " style=" not in html
+    assert "script-src 'self'" in response["Content-Security-Policy"]
