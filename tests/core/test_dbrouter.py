@@ -60,4 +60,4 @@ def test_settings_add_the_replica_alias_from_the_environment(tmp_path):
         text=True,
         check=True,
     )
-    assert out.stdout.strip() == "replica"
+    assert out.stdout.strip().splitlines()[-1] == "replica"
