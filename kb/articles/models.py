@@ -9,6 +9,11 @@ from kb.articles.slugs import unique_slug
 from kb.laws.models import Provision
 
 
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
 class Category(models.Model):
     name = models.CharField("名称", max_length=60, unique=True)
     slug = models.SlugField("网址标识", max_length=80, unique=True, blank=True, help_text="留空则按名称的拼音自动生成。发布后不要修改。")
@@ -18,6 +23,8 @@ class Category(models.Model):
     )
     description = models.TextField("简介", blank=True, help_text="显示在分类页顶部，一两句话说明本分类回答哪些问题。")
     order = models.PositiveIntegerField("排序", default=0, help_text="小的在前。")
+
+    objects = SlugManager()
 
     class Meta:
         verbose_name = "分类"
@@ -43,6 +50,8 @@ class Tag(models.Model):
     name = models.CharField("名称", max_length=40, unique=True)
     slug = models.SlugField("网址标识", max_length=80, unique=True, blank=True, help_text="留空则按名称的拼音自动生成。")
 
+    objects = SlugManager()
+
     class Meta:
         verbose_name = "标签"
         verbose_name_plural = "标签"
@@ -61,15 +70,6 @@ class Tag(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:tag", args=[self.slug])
-
-
-class SlugManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-Category.add_to_class("objects", SlugManager())
-Tag.add_to_class("objects", SlugManager())
 
 
 class ArticleQuerySet(models.QuerySet):
