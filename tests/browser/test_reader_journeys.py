@@ -1,0 +1,92 @@
+"""What a reader does, in a real browser: search → article → law → back, the question tree, 繁體."""
+
+import re
+
+import pytest
+
+from tests.browser.helpers import ARTICLE, GUIDE, walk_to_outcome
+
+
+def test_it_takes_a_reader_from_search_to_an_article_to_the_cited_law_and_back(page):
+    page.goto("/")
+    page.get_by_role("searchbox", name="搜索").fill("借呗逾期")
+    page.get_by_role("searchbox", name="搜索").press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    assert page.get_by_role("searchbox", name="搜索").first.input_value() == "借呗逾期"
+    page.locator("main a[href^='/articles/']").first.click()
+    page.wait_for_url(re.compile(r"/articles/[\w-]+/$"))
+    article_url = page.url
+    assert page.get_by_role("heading", name="简短回答").is_visible()
+    citation = page.locator("main a[href^='/laws/']").first
+    cited = citation.inner_text()
+    citation.click()
+    page.wait_for_url(re.compile(r"/laws/[\w-]+/\d+(-\d+)?/$"))
+    heading = page.locator("h1").inner_text()
+    assert re.search(r"第.+条", heading), heading
+    assert re.search(r"第.+条", cited) and cited.split("》")[-1][:3] in heading
+    page.go_back()
+    page.wait_for_url(article_url)
+    assert page.locator("h1").is_visible()
+
+
+def test_it_shows_the_text_of_a_citation_on_demand(page):
+    page.goto(ARTICLE)
+    link = page.locator(".body a[href^='/laws/']").first
+    assert link.count() == 1, "the article body links its citations"
+    assert link.get_attribute("title"), "a citation link carries the provision text for hover"
+    expect_underline = page.evaluate(
+        "(el) => getComputedStyle(el).textDecorationLine", link.element_handle()
+    )
+    assert "underline" in expect_underline, "citations look like links"
+
+
+def walk_and_change(page) -> None:
+    page.goto("/guide/")
+    page.locator(f"main a[href='{GUIDE}']").click()
+    page.wait_for_url(f"**{GUIDE}")
+    first = walk_to_outcome(page)
+    assert len(first) >= 2, "the tree asks more than one question"
+    assert page.locator("h1").is_visible()
+    outcome_one = page.locator("[data-outcome]").get_attribute("data-outcome")
+    answers = page.locator(".guide-answers")
+    for a in first:
+        assert a.label in answers.inner_text()
+    # Change the first answer: back at question one, with the old answer still chosen.
+    answers.get_by_role("link", name=re.compile("修改")).first.click()
+    page.wait_for_load_state()
+    assert page.locator("legend").inner_text().strip() == first[0].question
+    assert page.locator("input[type=radio]:checked").count() == 1
+    second = walk_to_outcome(page, picks={0: 1})
+    assert second[0].label != first[0].label
+    assert second[0].label in page.locator(".guide-answers").inner_text()
+    outcome_two = page.locator("[data-outcome]").get_attribute("data-outcome")
+    assert (outcome_two, [a.label for a in second]) != (outcome_one, [a.label for a in first])
+
+
+def test_it_walks_the_question_tree_and_changes_an_earlier_answer(page):
+    walk_and_change(page)
+
+
+def test_it_walks_the_question_tree_without_javascript(open_context):
+    page = open_context(java_script_enabled=False).new_page()
+    walk_and_change(page)
+
+
+@pytest.mark.parametrize("start", ["/", ARTICLE, GUIDE])
+def test_it_switches_to_traditional_chinese_and_back(page, start):
+    page.goto(start)
+    simplified_title = page.title()
+    page.get_by_role("link", name="繁體").click()
+    page.wait_for_url(re.compile(r"/zh-hant/"))
+    assert page.url.endswith("/zh-hant" + start)
+    assert page.locator("html").get_attribute("lang") == "zh-Hant"
+    assert "信用債務知識庫" in page.title()
+    for href in page.locator("main a[href^='/']").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    ):
+        assert href.startswith("/zh-hant/") or href.startswith("/static/"), href
+    page.get_by_role("link", name="简体").click()
+    page.wait_for_url(re.compile(r"^(?!.*zh-hant)"))
+    assert page.url.endswith(start)
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    assert page.title() == simplified_title
