@@ -23,7 +23,7 @@ urlpatterns = [
     path("markdownx/markdownify/", markdownify_view, name="markdownx_markdownify"),
     path("markdownx/upload/", upload_view, name="markdownx_upload"),
     path(f"{settings.ADMIN_PATH}/", admin.site.urls),
-    path("laws/", include("kb.laws.urls")),
+    path("laws/", include("kb.articles.law_urls")),  # laws pages + the provision page (cites)
     path("guide/", include("kb.guide.urls")),
     path("", include("kb.search.urls")),
     path("", include("kb.rates.urls")),

@@ -1,0 +1,19 @@
+"""One page per provision: the laws data plus the published articles that cite it."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from kb.articles.models import Article
+from kb.laws.pages import provision_context
+
+
+def citing_articles(provision) -> list[Article]:
+    return list(Article.objects.published().for_list().filter(citations__provision=provision).distinct())
+
+
+@require_GET
+def provision(request: HttpRequest, law_slug: str, number: str) -> HttpResponse:
+    context = provision_context(law_slug, number)
+    context["cited_by"] = citing_articles(context["provision"])
+    return render(request, "laws/provision.html", context)

@@ -1,0 +1,15 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from kb.laws import pages
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "laws/index.html", pages.index_context())
+
+
+@require_GET
+def law_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return render(request, "laws/law.html", pages.law_context(slug))
