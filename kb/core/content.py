@@ -20,6 +20,7 @@ def fixture_files() -> list[Path]:
 def load_content() -> list[str]:
     """Load every fixture in one transaction: a malformed file changes nothing."""
     from kb.articles.services import rerender_all
+    from kb.guide.services import rerender_all as rerender_guides
 
     out = []
     with transaction.atomic():
@@ -27,4 +28,5 @@ def load_content() -> list[str]:
             call_command("loaddata", str(path), verbosity=0)
             out.append(f"loaded {path.name}")
         out.append(f"rendered {rerender_all()} articles")
+        out.append(f"rendered {rerender_guides()} guide nodes")
     return out

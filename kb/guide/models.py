@@ -69,23 +69,23 @@ class Tree(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def natural_key(self):
-        return (self.slug,)
+    def save(self, *args, **kwargs):
+        from kb.guide.services import render_tree_fields
+
+        render_tree_fields(self)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("guide:tree", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
     is_published.boolean = True
     is_published.short_description = "公开中"
-
-    def save(self, *args, **kwargs):
-        from kb.guide.services import render_tree_fields
-
-        render_tree_fields(self)
-        super().save(*args, **kwargs)
 
 
 class NodeManager(models.Manager):
@@ -171,16 +171,16 @@ class Node(models.Model):
     def __str__(self) -> str:
         return f"{self.tree.slug} › {self.slug}"
 
-    def natural_key(self):
-        return (self.tree.slug, self.slug)
-
-    natural_key.dependencies = ["guide.tree"]
-
     def save(self, *args, **kwargs):
         from kb.guide.services import render_node_fields
 
         render_node_fields(self)
         super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (self.tree.slug, self.slug)
+
+    natural_key.dependencies = ["guide.tree"]
 
 
 class ChoiceManager(models.Manager):

@@ -1,3 +1,10 @@
+from django.urls import path
+
+from kb.guide import views
+
 app_name = "guide"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<slug:slug>/", views.tree, name="tree"),
+]
