@@ -2,6 +2,10 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from markdownx.admin import MarkdownxModelAdmin
 
+from kb.core.history import HistoryAdmin
+from kb.core.roles import can_publish
+from kb.core.workflow import check_can_save, publish_guarded, set_status
+
 from kb.articles.models import FAQ, Article, ArticleCitation, Category, Feedback, Tag, UnresolvedCitation
 
 
@@ -36,7 +40,7 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(MarkdownxModelAdmin):
+class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
     list_display = ["title", "category", "status", "is_published", "published_at", "reviewed_at", "needs_review"]
     list_filter = ["status", "needs_review", "category", "tags"]
     search_fields = ["title", "short_answer", "body", "slug"]
@@ -51,14 +55,24 @@ class ArticleAdmin(MarkdownxModelAdmin):
         ("关联", {"fields": ["tags", "related"]}),
     ]
 
-    @admin.action(description="发布所选文章")
+    def get_form(self, request, obj=None, **kwargs):
+        return publish_guarded(super().get_form(request, obj, **kwargs), request.user)
+
+    def save_model(self, request, obj, form, change):
+        check_can_save(request.user, obj)
+        super().save_model(request, obj, form, change)
+
+    def has_publish_permission(self, request) -> bool:
+        return can_publish(request.user)
+
+    @admin.action(description="发布所选文章", permissions=["publish"])
     def publish(self, request, queryset):
-        n = queryset.update(status=Article.Status.PUBLISHED, updated_at=timezone.now())
+        n = set_status(request.user, queryset, Article.Status.PUBLISHED)
         self.message_user(request, f"已发布 {n} 篇文章。", messages.SUCCESS)
 
-    @admin.action(description="撤回所选文章（改为草稿）")
+    @admin.action(description="撤回所选文章（改为草稿）", permissions=["publish"])
     def unpublish(self, request, queryset):
-        n = queryset.update(status=Article.Status.DRAFT, updated_at=timezone.now())
+        n = set_status(request.user, queryset, Article.Status.DRAFT)
         self.message_user(request, f"已撤回 {n} 篇文章。", messages.SUCCESS)
 
     def view_on_site(self, obj):

@@ -3,7 +3,11 @@
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 
+from kb.articles import discovery
+from kb.articles.feedback import FeedbackForm
 from kb.articles.models import Article, ArticleCitation, Category
+from kb.articles.seo import article_jsonld
+from kb.core.seo import permalink
 
 LATEST_COUNT = 10
 
@@ -38,20 +42,34 @@ def article_for(request: HttpRequest, slug: str) -> Article:
     return article
 
 
-def article_context(article: Article) -> dict:
+def article_context(article: Article, request: HttpRequest) -> dict:
     citations = list(
         ArticleCitation.objects.filter(article=article)
         .select_related("provision", "provision__law")
         .order_by("order")
     )
-    related = list(article.related.published().for_list()[:6])
+    crumbs = breadcrumb(article.category)
+    faqs = list(article.faqs.all())
     return {
         "article": article,
-        "breadcrumb": breadcrumb(article.category),
+        "breadcrumb": crumbs,
         "tags": list(article.tags.all()),
-        "faqs": list(article.faqs.all()),
+        "faqs": faqs,
         "citations": citations,
-        "related": related,
+        **discovery_context(article, request),
+        "structured_data": article_jsonld(request, article, crumbs, faqs),
+    }
+
+
+def discovery_context(article: Article, request: HttpRequest) -> dict:
+    """Related, previous/next in the category, latest, share and feedback: one query each."""
+    return {
+        "related": discovery.related_articles(article),
+        "previous": discovery.previous_article(article),
+        "next": discovery.next_article(article),
+        "latest": discovery.latest_articles(exclude=article),
+        "permalink": permalink(request, article.get_absolute_url()),
+        "feedback_form": FeedbackForm(initial={"hant": getattr(request, "hant", False)}),
     }
 
 

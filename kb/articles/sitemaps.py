@@ -1,7 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from kb.articles.models import Article, Category
+from kb.articles.discovery import archive_months
+from kb.articles.models import Article, Category, Tag
 
 
 class StaticSitemap(Sitemap):
@@ -34,4 +35,29 @@ class CategorySitemap(Sitemap):
         return Category.objects.all()
 
 
-SITEMAPS = {"static": StaticSitemap, "articles": ArticleSitemap, "categories": CategorySitemap}
+class TagSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        return Tag.objects.filter(articles__in=Article.objects.published()).distinct().order_by("slug")
+
+
+class ArchiveSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.3
+
+    def items(self):
+        return archive_months()
+
+    def location(self, item):
+        return reverse("articles:archive", args=[f"{item.year:04d}", f"{item.month:02d}"])
+
+
+SITEMAPS = {
+    "static": StaticSitemap,
+    "articles": ArticleSitemap,
+    "categories": CategorySitemap,
+    "tags": TagSitemap,
+    "archive": ArchiveSitemap,
+}

@@ -1,9 +1,17 @@
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+import io
 
-from kb.articles import pages
+import segno
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from kb.articles import discovery, pages
+from kb.articles.feedback import FeedbackForm, client_hash, over_limit, record
 from kb.articles.models import Article, Category, Tag
+from kb.core.hant import hant_path
+from kb.core.origin import require_same_origin
+from kb.core.seo import absolute
 
 
 @require_GET
@@ -20,7 +28,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = pages.article_for(request, slug)
-    response = render(request, "articles/detail.html", pages.article_context(article))
+    response = render(request, "articles/detail.html", pages.article_context(article, request))
     if not article.is_published():
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
@@ -41,3 +49,44 @@ def api_detail(request: HttpRequest, slug: str) -> JsonResponse:
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
     tag_obj = get_object_or_404(Tag, slug=slug)
     return render(request, "articles/tag.html", pages.tag_context(tag_obj))
+
+
+@require_GET
+def archive(request: HttpRequest, year: str, month: str) -> HttpResponse:
+    context = discovery.archive_context(int(year), int(month))
+    if context is None:
+        raise Http404("这个月份没有文章")
+    return render(request, "articles/archive.html", context)
+
+
+@require_GET
+def qr_svg(request: HttpRequest, slug: str) -> HttpResponse:
+    article = get_object_or_404(Article.objects.published().only("slug"), slug=slug)
+    path = article.get_absolute_url()
+    url = absolute(request, hant_path(path) if request.GET.get("script") == "hant" else path)
+    svg = io.BytesIO()
+    segno.make(url, error="m").save(svg, kind="svg", omitsize=True, title="用手机扫码打开本文")
+    response = HttpResponse(svg.getvalue(), content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_same_origin
+@require_POST
+def feedback(request: HttpRequest, slug: str) -> HttpResponse:
+    article = get_object_or_404(Article.objects.published().only("slug", "title"), slug=slug)
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        return render(request, "articles/feedback.html", {"article": article, "form": form}, status=400)
+    client = client_hash(request)
+    if over_limit(client, article):
+        return render(request, "articles/feedback.html", {"article": article, "limited": True}, status=429)
+    record(article, form, client)
+    thanks = reverse("articles:feedback-thanks", args=[article.slug])
+    return redirect(hant_path(thanks) if form.cleaned_data["hant"] else thanks, permanent=False)
+
+
+@require_GET
+def feedback_thanks(request: HttpRequest, slug: str) -> HttpResponse:
+    article = get_object_or_404(Article.objects.published().only("slug", "title"), slug=slug)
+    return render(request, "articles/feedback.html", {"article": article, "thanks": True})

@@ -1,9 +1,27 @@
 from django.conf import settings
 
+from kb.core.hant import PREFIX, is_mirrored
+
 
 def site(request) -> dict:
+    hant = getattr(request, "hant", False)
     return {
         "SITE_NAME": "信用债务知识库",
         "SITE_URL": settings.SITE_URL,
-        "HANT": getattr(request, "hant", False),
+        "HANT": hant,
+        **script_urls(request, hant),
+    }
+
+
+def script_urls(request, hant: bool) -> dict:
+    """Absolute URLs of this page in both scripts, for the switch, canonical and hreflang."""
+    base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    path = request.get_full_path()
+    hans_url = base + path
+    hant_url = base + PREFIX + path if is_mirrored(path) else None
+    return {
+        "HANS_URL": hans_url,
+        "HANT_URL": hant_url,
+        "CANONICAL_URL": hant_url if hant and hant_url else hans_url,
+        "SCRIPT_PREFIX": PREFIX if hant else "",
     }

@@ -1,0 +1,99 @@
+"""“这篇文章有帮助吗”: validating, rate-limiting and storing readers' answers."""
+
+import csv
+import hashlib
+import io
+import re
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.utils.html import strip_tags
+
+from kb.articles.models import Article, Feedback
+
+RATE_LIMIT = 10  # answers per client and article…
+RATE_WINDOW = 3600  # …per hour
+REASON_MAX = 500
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class FeedbackForm(forms.Form):
+    helpful = forms.TypedChoiceField(
+        label="这篇文章有帮助吗？",
+        choices=[("yes", "有帮助"), ("no", "没帮助")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "请选择“有帮助”或“没帮助”。",
+            "invalid_choice": "请选择“有帮助”或“没帮助”。",
+        },
+    )
+    reason = forms.CharField(
+        label="原因（选填）",
+        required=False,
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": REASON_MAX}),
+        error_messages={"max_length": f"原因最多 {REASON_MAX} 个字。"},
+    )
+    hant = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean_reason(self) -> str:
+        """Plain text only: tags and control characters are dropped, whitespace collapsed."""
+        text = _CONTROL.sub("", strip_tags(self.cleaned_data["reason"]))
+        return " ".join(text.split())[:REASON_MAX]
+
+
+def client_hash(request) -> str:
+    """A salted hash of the client address: enough to rate-limit, useless to identify anyone."""
+    address = request.META.get("REMOTE_ADDR", "")
+    return hashlib.sha256(f"{settings.SECRET_KEY}:feedback:{address}".encode()).hexdigest()
+
+
+def over_limit(client: str, article: Article) -> bool:
+    """Count this answer; True once the client passes RATE_LIMIT answers in the window."""
+    key = f"feedback-rate:{client}:{article.pk}"
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW)
+        count = 1
+    return count > RATE_LIMIT
+
+
+def record(article: Article, form: FeedbackForm, client: str) -> Feedback:
+    data = form.cleaned_data
+    return Feedback.objects.create(
+        article=article, helpful=data["helpful"], reason=data["reason"], client_hash=client
+    )
+
+
+def _cell(value) -> str:
+    """Neutralise spreadsheet formulas in reader-written text."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def feedback_csv(queryset) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["文章", "网址", "有帮助", "原因", "提交时间"])
+    for fb in queryset.select_related("article").order_by("-created_at"):
+        writer.writerow(
+            [
+                _cell(fb.article.title),
+                fb.article.get_absolute_url(),
+                "是" if fb.helpful else "否",
+                _cell(fb.reason),
+                fb.created_at.isoformat(),
+            ]
+        )
+    return "\ufeff" + out.getvalue()  # BOM so spreadsheet programs read UTF-8
+
+
+def counts(article: Article) -> dict[str, int]:
+    return article.feedback.aggregate(
+        yes=Count("id", filter=Q(helpful=True)), no=Count("id", filter=Q(helpful=False))
+    )
