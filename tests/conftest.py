@@ -31,6 +31,19 @@ def staff_client(client, staff_user):
 
 
 @pytest.fixture
+def role_user(db):
+    """A staff user in one editorial group (kb/core/roles.py): role_user("编辑"), role_user("审核")."""
+    from django.contrib.auth.models import Group
+
+    def build(group_name: str):
+        user = get_user_model().objects.create_user(f"role-{next(_counter)}", password="pw-for-tests-1", is_staff=True)
+        user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return build
+
+
+@pytest.fixture
 def category(db):
     from kb.articles.models import Category
 

@@ -1,0 +1,58 @@
+"""Edit history for legal content, and the editorial review queue.
+
+History: every save of an Article, a Provision and a guide Tree/Node/Choice is kept as a
+historical row (who, when, what) in this app's tables — see kb/core/history.py.
+"""
+
+import simple_history
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from kb.articles.models import Article
+from kb.guide.models import Choice, Node, Tree
+from kb.laws.models import Provision
+
+simple_history.register(
+    Article,
+    app="kb.core",
+    excluded_fields=["body_html", "toc_html", "updated_at"],
+    verbose_name="文章历史",
+    verbose_name_plural="文章历史",
+)
+simple_history.register(
+    Provision, app="kb.core", verbose_name="条文历史", verbose_name_plural="条文历史"
+)
+simple_history.register(
+    Tree, app="kb.core", verbose_name="问答向导历史", verbose_name_plural="问答向导历史"
+)
+simple_history.register(
+    Node, app="kb.core", verbose_name="向导问题历史", verbose_name_plural="向导问题历史"
+)
+simple_history.register(
+    Choice, app="kb.core", verbose_name="向导选项历史", verbose_name_plural="向导选项历史"
+)
+
+
+def due_for_review(queryset: models.QuerySet, today=None, max_age_days: int | None = None):
+    """Articles flagged 需复核, never reviewed, or last reviewed more than max_age_days ago.
+
+    Oldest review first (never reviewed at the very top), then the most recently published.
+    """
+    today = today or timezone.localdate()
+    max_age = settings.REVIEW_MAX_AGE_DAYS if max_age_days is None else max_age_days
+    cutoff = today - timezone.timedelta(days=max_age)
+    return queryset.filter(
+        models.Q(needs_review=True)
+        | models.Q(reviewed_at__isnull=True)
+        | models.Q(reviewed_at__lt=cutoff)
+    ).order_by(models.F("reviewed_at").asc(nulls_first=True), "-published_at", "-id")
+
+
+class ReviewQueueArticle(Article):
+    """The admin's 待复核文章 list: the same rows as Article, filtered by due_for_review()."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "待复核文章"
+        verbose_name_plural = "待复核文章"

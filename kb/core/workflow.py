@@ -1,0 +1,49 @@
+"""Editorial workflow rules the admin applies: draft → 待审核 → published, only 审核 publishes."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+
+from kb.core.roles import can_publish
+
+PUBLISHED = "published"
+NOT_ALLOWED = (
+    "只有“审核”组的成员可以发布文章或保存已发布文章的修改。请把状态设为“待审核”，由审核人员发布。"
+)
+
+
+def publish_guarded(form_class: type[forms.ModelForm], user) -> type[forms.ModelForm]:
+    """The admin form for `user`: unchanged for reviewers, refusing status=published otherwise."""
+    if can_publish(user):
+        return form_class
+
+    class PublishGuardedForm(form_class):
+        def clean_status(self):
+            status = self.cleaned_data.get("status")
+            if status == PUBLISHED:
+                raise forms.ValidationError(NOT_ALLOWED)
+            return status
+
+    PublishGuardedForm.__name__ = form_class.__name__
+    return PublishGuardedForm
+
+
+def check_can_save(user, obj) -> None:
+    """Last line of defence in save_model: a non-reviewer never stores a published article."""
+    if obj.status == PUBLISHED and not can_publish(user):
+        raise PermissionDenied(NOT_ALLOWED)
+
+
+def set_status(user, queryset, status: str) -> int:
+    """Change the status of each article with save(), so every change lands in its history."""
+    if not can_publish(user):
+        raise PermissionDenied(NOT_ALLOWED)
+    changed = 0
+    for article in queryset:
+        if article.status != status:
+            article.status = status
+            article._change_reason = "批量操作：" + (
+                "发布" if status == PUBLISHED else "撤回为草稿"
+            )
+            article.save()
+            changed += 1
+    return changed
