@@ -1,12 +1,23 @@
 from django.contrib import admin, messages
-from django.utils import timezone
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from markdownx.admin import MarkdownxModelAdmin
 
+from kb.articles.feedback import counts as feedback_counts
+from kb.articles.feedback import feedback_csv
+from kb.articles.models import (
+    FAQ,
+    Article,
+    ArticleCitation,
+    Category,
+    Feedback,
+    Tag,
+    UnresolvedCitation,
+)
 from kb.core.history import HistoryAdmin
 from kb.core.roles import can_publish
 from kb.core.workflow import check_can_save, publish_guarded, set_status
-
-from kb.articles.models import FAQ, Article, ArticleCitation, Category, Feedback, Tag, UnresolvedCitation
 
 
 @admin.register(Category)
@@ -53,7 +64,17 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
         (None, {"fields": ["title", "slug", "category", "short_answer", "body"]}),
         ("发布", {"fields": ["status", "published_at", "reviewed_at", "needs_review", "source", "editor"]}),
         ("关联", {"fields": ["tags", "related"]}),
+        ("读者反馈", {"fields": ["feedback_counts"]}),
     ]
+    readonly_fields = ["feedback_counts"]
+
+    @admin.display(description="“这篇文章有帮助吗”")
+    def feedback_counts(self, obj):
+        if obj is None or obj.pk is None:
+            return "保存并发布后开始统计。"
+        c = feedback_counts(obj)
+        url = reverse("admin:articles_feedback_changelist") + f"?article__id__exact={obj.pk}"
+        return format_html('有帮助 {} 次 · 没帮助 {} 次 · <a href="{}">查看全部反馈</a>', c["yes"], c["no"], url)
 
     def get_form(self, request, obj=None, **kwargs):
         return publish_guarded(super().get_form(request, obj, **kwargs), request.user)
@@ -89,5 +110,17 @@ class UnresolvedCitationAdmin(admin.ModelAdmin):
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
     list_display = ["article", "helpful", "reason", "created_at"]
-    list_filter = ["helpful"]
     readonly_fields = ["article", "helpful", "reason", "created_at"]
+    list_filter = ["helpful", "created_at"]
+    search_fields = ["reason", "article__title"]
+    list_select_related = ["article"]
+    actions = ["export_csv"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="导出所选反馈为 CSV")
+    def export_csv(self, request, queryset):
+        response = HttpResponse(feedback_csv(queryset), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="feedback.csv"'
+        return response
