@@ -1,11 +1,23 @@
 """Citation hook of the render pipeline: find citations in rendered HTML and link them.
 
-Filled in by the laws-and-citations work: it parses text nodes (outside <a>, <code>, <pre>)
-with kb.laws.citations, resolves each hit against the provisions in the database and wraps
-resolved ones in a link to the provision page.
+It parses text nodes (outside <a>, <code>, <pre>) with kb.laws.citations, resolves each hit
+against the provisions in the database and wraps resolved ones in a link to the provision
+page. The provision text follows the link in a <span class="cite-text"> that the link points
+to with aria-describedby: screen readers announce it, and CSS shows it on hover and keyboard
+focus, so no JavaScript is needed. Unresolved citations stay plain text and come back as misses.
 """
 
+import html as html_lib
+import re
 from dataclasses import dataclass
+
+from kb.laws.citations import scan
+from kb.laws.resolve import Resolved, current_registry, resolve
+
+TOKEN_RE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+TAG_RE = re.compile(r"<(/?)([a-zA-Z0-9]+)")
+SKIP_TAGS = {"a", "code", "pre", "script", "style"}
+TOOLTIP_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -14,6 +26,8 @@ class CitationHit:
     raw_text: str
     paragraph: int | None = None
     item: int | None = None
+    law_slug: str = ""
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -23,4 +37,71 @@ class CitationMiss:
 
 
 def link_citations(html: str) -> tuple[str, list[CitationHit], list[CitationMiss]]:
-    return html, [], []
+    tokens = TOKEN_RE.split(html)
+    found = _find(tokens)
+    if not found:
+        return html, [], []
+    results = resolve([c for _, c in found])
+    hits: list[CitationHit] = []
+    misses: list[CitationMiss] = []
+    edits: dict[int, list[Resolved]] = {}
+    for (index, _), result in zip(found, results, strict=True):
+        c = result.citation
+        if not result.provisions:
+            misses.append(CitationMiss(c.raw, result.reason))
+            continue
+        edits.setdefault(index, []).append(result)
+        for p in result.provisions:
+            hits.append(CitationHit(p.pk, c.raw, c.paragraph, c.item, p.law.slug, p.label))
+    for number, (index, results_here) in enumerate(sorted(edits.items())):
+        tokens[index] = _wrap(tokens[index], results_here, f"c{number}")
+    return "".join(tokens), hits, misses
+
+
+def _find(tokens: list[str]):
+    """(token index, citation) for every citation in a text node outside a, code and pre."""
+    found = []
+    skip = 0
+    previous = None
+    registry = None
+    for index, token in enumerate(tokens):
+        if index % 2:  # a tag
+            tag = TAG_RE.match(token)
+            if tag and tag.group(2).lower() in SKIP_TAGS and not token.endswith("/>"):
+                skip += -1 if tag.group(1) else 1
+                skip = max(skip, 0)
+            continue
+        if skip or not token.strip():
+            continue
+        if registry is None:
+            registry = current_registry()
+        result = scan(token, registry, previous)
+        previous = result.last_law
+        found.extend((index, c) for c in result.citations)
+    return found
+
+
+def _wrap(text: str, results: list[Resolved], prefix: str) -> str:
+    out, pos = [], 0
+    for n, result in enumerate(results):
+        start, end = result.citation.span
+        first = result.provisions[0]
+        tip_id = f"cite-{prefix}-{n}"
+        tip = _tooltip(result)
+        out.append(text[pos:start])
+        out.append(
+            f'<a class="cite" href="{first.get_absolute_url()}" aria-describedby="{tip_id}">'
+            f"{text[start:end]}</a>"
+            f'<span class="cite-text" id="{tip_id}">{html_lib.escape(tip)}</span>'
+        )
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _tooltip(result: Resolved) -> str:
+    first = result.provisions[0]
+    text = f"《{first.law.short_title}》{first.label}：" + " ".join(first.paragraphs())
+    if len(result.provisions) > 1:
+        text += f"（共 {len(result.provisions)} 条，点击查看第一条）"
+    return text if len(text) <= TOOLTIP_CHARS else text[: TOOLTIP_CHARS - 1] + "…"

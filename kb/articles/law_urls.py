@@ -4,7 +4,8 @@ which needs articles ("引用本条的文章") and therefore lives on this side 
 from django.urls import path
 
 from kb.articles import provision_page
-from kb.laws.urls import app_name, urlpatterns as laws_urlpatterns
+from kb.laws.urls import app_name
+from kb.laws.urls import urlpatterns as laws_urlpatterns
 
 __all__ = ["app_name", "urlpatterns"]
 

@@ -9,7 +9,9 @@ from kb.laws.pages import provision_context
 
 
 def citing_articles(provision) -> list[Article]:
-    return list(Article.objects.published().for_list().filter(citations__provision=provision).distinct())
+    return list(
+        Article.objects.published().for_list().filter(citations__provision=provision).distinct()
+    )
 
 
 @require_GET

@@ -22,10 +22,10 @@ the last provision under an unnumbered heading (附件) and footnotes (①…) g
 import datetime
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-import cn2an
 import yaml
+
+from kb.laws.citations import cn_number
 
 KINDS = {"法律", "行政法规", "司法解释", "部门规章", "规范性文件"}
 STATUSES = {"有效", "已修改", "已废止", "尚未生效"}
@@ -82,12 +82,6 @@ class ParsedLaw:
     preamble: list[str] = field(default_factory=list)
     appendix: list[str] = field(default_factory=list)
     provisions: list[ParsedProvision] = field(default_factory=list)
-
-
-@lru_cache(maxsize=4096)
-def cn_number(text: str) -> int:
-    """Chinese numeral (六百七十五, 一千零三十二) → int, via cn2an."""
-    return int(cn2an.cn2an(text, "smart"))
 
 
 def parse_law_file(text: str) -> ParsedLaw:

@@ -64,12 +64,16 @@ def provision_context(law_slug: str, number: str) -> dict:
     """The provision, its neighbours and its text history (no articles: see kb.articles)."""
     num, sub = parse_number(number)
     provision = (
-        Provision.objects.select_related("law").filter(law__slug=law_slug, number=num, sub_number=sub).first()
+        Provision.objects.select_related("law")
+        .filter(law__slug=law_slug, number=num, sub_number=sub)
+        .first()
     )
     if provision is None:
         raise Http404("没有这一条")
-    siblings = Provision.objects.filter(law_id=provision.law_id).select_related("law").only(
-        "number", "sub_number", "label", "law__slug"
+    siblings = (
+        Provision.objects.filter(law_id=provision.law_id)
+        .select_related("law")
+        .only("number", "sub_number", "label", "law__slug")
     )
     return {
         "law": provision.law,
