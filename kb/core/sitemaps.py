@@ -2,8 +2,9 @@
 
 from kb.articles.sitemaps import SITEMAPS as ARTICLE_SITEMAPS
 from kb.core.hant import hant_path
+from kb.rates.sitemaps import SITEMAPS as RATE_SITEMAPS
 
-SITEMAPS = {**ARTICLE_SITEMAPS}
+SITEMAPS = {**ARTICLE_SITEMAPS, **RATE_SITEMAPS}
 
 
 def hant_variant(sitemap_class):
