@@ -1,3 +1,10 @@
+from django.urls import path
+
+from kb.rates import views
+
 app_name = "rates"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("tools/rate/", views.rate, name="rate"),
+    path("api/rate/", views.api, name="api"),
+]

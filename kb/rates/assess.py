@@ -1,0 +1,173 @@
+"""The legal position of a computed rate, in plain Chinese. Pure Python: no Django here.
+
+Findings describe what the rules say and how the reader's numbers compare; they never predict
+what a court or a lender will do.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from kb.rates.calc import LoanInput, RateResult, percent
+
+LPR_START = date(2019, 8, 20)
+TRANSITION = date(2020, 8, 20)
+URL_670 = "/laws/minfadian/670/"
+URL_680 = "/laws/minfadian/680/"
+URL_ART1 = "/laws/minjian-jiedai/1/"
+URL_ART25 = "/laws/minjian-jiedai/25/"
+URL_ART31 = "/laws/minjian-jiedai/31/"
+URL_PIFU = "/laws/pifu-2020-27/"
+TEXT_670 = "借款的利息不得预先在本金中扣除。利息预先在本金中扣除的，应当按照实际借款数额返还借款并计算利息。"
+
+
+@dataclass(frozen=True)
+class LprPoint:
+    published: date
+    one_year: Decimal  # percent
+    confirmed_through: date | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    key: str
+    level: str  # "warn", "ok" or "info"
+    title: str
+    text: str
+    links: tuple[tuple[str, str], ...] = ()  # (label, site path)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    apr: Decimal  # percent, 2 decimals: the figure shown and compared
+    lpr: LprPoint | None
+    cap: Decimal | None  # percent, multiple x one-year LPR
+    exceeds_cap: bool | None  # None when there is no LPR for the contract date
+    findings: tuple[Finding, ...]
+
+
+def _yuan(value: Decimal) -> str:
+    return f"{value:,.2f} 元"
+
+
+def _cap_finding(
+    apr: Decimal, day: date, lpr: LprPoint | None, cap: Decimal | None, multiple: Decimal
+) -> Finding:
+    links = (("《民间借贷规定》第二十五条", URL_ART25),)
+    if lpr is None or cap is None:
+        return Finding(
+            "no-lpr",
+            "info",
+            "合同日期早于 2019年8月20日：没有可比的 LPR",
+            f"你的借款日期是 {day}。一年期贷款市场报价利率（LPR）是 2019 年 LPR 形成机制改革后，"
+            "由全国银行间同业拆借中心自 2019年8月20日起每月发布的（见《民间借贷规定》第二十五条第二款）。"
+            "在此之前没有这一报价，本工具不套用任何数值，也不判断是否超过“四倍 LPR”。"
+            "这类较早合同的利息如何认定，请咨询律师。",
+            links,
+        )
+    basis = (
+        f"按你实际到手的金额和实际还款计算，这笔借款的年化利率约为 {apr}%。"
+        f"合同成立时适用的一年期 LPR 是 {lpr.one_year}%（{lpr.published} 公布，此后到借款日期没有变化），"
+        f"{_multiple_text(multiple)}是 {cap}%。"
+    )
+    caveat = (
+        "注意：第二十五条比较的是双方约定的利率；这里算的是按实际现金流（含费用）得出的年化成本，"
+        "两者可能不同，适合作为你和出借方或律师沟通的依据。"
+    )
+    if apr > cap:
+        return Finding(
+            "above-cap",
+            "warn",
+            f"年化约 {apr}%，高于民间借贷的四倍 LPR（{cap}%）",
+            basis
+            + "依《民间借贷规定》第二十五条，出借人请求按合同约定利率支付利息的，人民法院应予支持，"
+            "但双方约定的利率超过合同成立时一年期 LPR 四倍的除外。" + caveat,
+            links,
+        )
+    return Finding(
+        "within-cap",
+        "ok",
+        f"年化约 {apr}%，没有超过民间借贷的四倍 LPR（{cap}%）",
+        basis + "这只说明没有超过这一条线，不等于每一项收费都合法。" + caveat,
+        links,
+    )
+
+
+def _multiple_text(multiple: Decimal) -> str:
+    return "它的四倍" if multiple == 4 else f"它的 {multiple.normalize()} 倍"
+
+
+def assess(
+    loan: LoanInput, result: RateResult, lpr: LprPoint | None, multiple: Decimal = Decimal("4")
+) -> Assessment:
+    apr = percent(result.apr)
+    cap = (lpr.one_year * multiple).quantize(Decimal("0.01")) if lpr else None
+    findings = [_cap_finding(apr, loan.date, lpr, cap, multiple)]
+    if lpr and lpr.confirmed_through and loan.date > lpr.confirmed_through:
+        findings.append(
+            Finding(
+                "lpr-stale",
+                "warn",
+                "LPR 数据可能不是最新的",
+                f"本站的 LPR 数据核对至 {lpr.confirmed_through}，你的借款日期在此之后。"
+                "如果其间公布了新的报价，适用的数值会不同，请以全国银行间同业拆借中心的公告为准。",
+            )
+        )
+    if loan.received < loan.amount:
+        gap = loan.amount - loan.received
+        findings.append(
+            Finding(
+                "interest-deducted",
+                "warn",
+                f"到手金额比合同金额少 {_yuan(gap)}：可能是“砍头息”",
+                f"合同写的借款金额是 {_yuan(loan.amount)}，你实际拿到 {_yuan(loan.received)}。"
+                f"如果少掉的这部分是预先扣除的利息，《民法典》第六百七十条规定：“{TEXT_670}”"
+                f"也就是说，本金应按实际拿到的 {_yuan(loan.received)} 计算。"
+                "上面的年化利率已经按你实际拿到的金额计算。",
+                (("《民法典》第六百七十条", URL_670),),
+            )
+        )
+    if loan.fees:
+        findings.append(
+            Finding(
+                "fees",
+                "info",
+                f"前期费用 {_yuan(loan.fees)} 已计入成本",
+                "你填写的前期费用已从到手金额中扣除后再计算年化利率。"
+                "这些费用能否收取，要看费用的性质、合同约定和出借方的类型。",
+            )
+        )
+    if lpr and loan.date < TRANSITION:
+        findings.append(
+            Finding(
+                "transition",
+                "info",
+                "2020年8月20日之前成立的合同另有过渡规定",
+                "《民间借贷规定》第三十一条第二款对 2020年8月20日之前成立的借贷合同，"
+                "按时间段分别规定了利息的计算标准。本工具没有按这一规定分段计算，请看条文原文或咨询律师。",
+                (("《民间借贷规定》第三十一条", URL_ART31),),
+            )
+        )
+    findings.append(_licensed_finding())
+    return Assessment(apr, lpr, cap, (apr > cap) if cap is not None else None, tuple(findings))
+
+
+def _licensed_finding() -> Finding:
+    return Finding(
+        "licensed-lenders",
+        "info",
+        "出借方是持牌机构时，四倍 LPR 这条线未必适用",
+        "四倍 LPR 出自《民间借贷规定》。该规定第一条第二款规定，经金融监管部门批准设立的从事贷款业务的金融机构"
+        "及其分支机构，因发放贷款等相关金融业务引发的纠纷，不适用该规定。"
+        "2020年的批复（法释〔2020〕27号）进一步明确：由地方金融监管部门监管的小额贷款公司、融资担保公司、"
+        "区域性股权市场、典当行、融资租赁公司、商业保理公司、地方资产管理公司等七类地方金融组织，"
+        "属于经金融监管部门批准设立的金融机构，其因从事相关金融业务引发的纠纷，不适用新民间借贷司法解释。"
+        "批复本身没有给这些机构规定别的利率数字。无论出借方是谁，《民法典》第六百八十条都规定禁止高利放贷，"
+        "借款的利率不得违反国家有关规定。监管部门对现金贷等业务另有规范性文件，例如 2017年12月1日的"
+        "《关于规范整顿“现金贷”业务的通知》（整治办函〔2017〕141号）；本站没有核实其原文，这里不引用其内容。",
+        (
+            ("《民间借贷规定》第一条", URL_ART1),
+            ("法释〔2020〕27号 批复", URL_PIFU),
+            ("《民法典》第六百八十条", URL_680),
+        ),
+    )
