@@ -2,9 +2,10 @@
 
 from kb.articles.sitemaps import SITEMAPS as ARTICLE_SITEMAPS
 from kb.core.hant import hant_path
+from kb.guide.sitemaps import SITEMAPS as GUIDE_SITEMAPS
 from kb.rates.sitemaps import SITEMAPS as RATE_SITEMAPS
 
-SITEMAPS = {**ARTICLE_SITEMAPS, **RATE_SITEMAPS}
+SITEMAPS = {**ARTICLE_SITEMAPS, **RATE_SITEMAPS, **GUIDE_SITEMAPS}
 
 
 def hant_variant(sitemap_class):
