@@ -119,19 +119,6 @@ class Law(models.Model):
     def __str__(self) -> str:
         return self.short_title
 
-    def natural_key(self):
-        return (self.slug,)
-
-    def get_absolute_url(self) -> str:
-        return reverse("laws:law", args=[self.slug])
-
-    def alias_list(self) -> list[str]:
-        return [a for a in re.split(r"[,，、;；\s]+", self.aliases) if a]
-
-    def names(self) -> list[str]:
-        """Every name the citation parser should recognise for this law."""
-        return list(dict.fromkeys([self.title, self.short_title, *self.alias_list()]))
-
     def save(self, *args, **kwargs):
         old = (
             Law.objects.filter(pk=self.pk).values_list("status", flat=True).first()
@@ -143,6 +130,19 @@ class Law(models.Model):
             Change.objects.create(
                 law=self, kind=Change.Kind.STATUS, old_value=old, new_value=self.status
             )
+
+    def get_absolute_url(self) -> str:
+        return reverse("laws:law", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def alias_list(self) -> list[str]:
+        return [a for a in re.split(r"[,，、;；\s]+", self.aliases) if a]
+
+    def names(self) -> list[str]:
+        """Every name the citation parser should recognise for this law."""
+        return list(dict.fromkeys([self.title, self.short_title, *self.alias_list()]))
 
 
 class ProvisionManager(models.Manager):
@@ -185,25 +185,6 @@ class Provision(models.Model):
     def __str__(self) -> str:
         return f"《{self.law.short_title}》{self.label}"
 
-    def natural_key(self):
-        return (self.law.slug, self.number, self.sub_number)
-
-    natural_key.dependencies = ["laws.law"]
-
-    @property
-    def slug(self) -> str:
-        return f"{self.number}-{self.sub_number}" if self.sub_number else str(self.number)
-
-    def get_absolute_url(self) -> str:
-        return reverse("laws:provision", args=[self.law.slug, self.slug])
-
-    def paragraphs(self) -> list[str]:
-        return [p for p in self.text.split("\n") if p.strip()]
-
-    def path(self) -> list[str]:
-        """Its place in the law: 编 / 分编 / 章 / 节, the levels that exist."""
-        return [p for p in (self.part, self.subpart, self.chapter, self.section) if p]
-
     def save(self, *args, **kwargs):
         """Saving new text keeps the old text in the law's change history."""
         old = (
@@ -220,6 +201,25 @@ class Provision(models.Model):
                 old_value=old,
                 new_value=self.text,
             )
+
+    def get_absolute_url(self) -> str:
+        return reverse("laws:provision", args=[self.law.slug, self.slug])
+
+    def natural_key(self):
+        return (self.law.slug, self.number, self.sub_number)
+
+    natural_key.dependencies = ["laws.law"]
+
+    @property
+    def slug(self) -> str:
+        return f"{self.number}-{self.sub_number}" if self.sub_number else str(self.number)
+
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n") if p.strip()]
+
+    def path(self) -> list[str]:
+        """Its place in the law: 编 / 分编 / 章 / 节, the levels that exist."""
+        return [p for p in (self.part, self.subpart, self.chapter, self.section) if p]
 
 
 class Change(models.Model):
