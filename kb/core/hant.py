@@ -56,7 +56,7 @@ def is_mirrored(path: str) -> bool:
     admin = f"/{settings.ADMIN_PATH}/"
     return (
         path.startswith("/")
-        and not path.startswith((admin, PREFIX + "/"))
+        and not path.startswith((admin, PREFIX + "/", "//", "/\\"))
         and not _NOT_MIRRORED.search(path.split("?", 1)[0])
     )
 
@@ -105,7 +105,9 @@ class HantMiddleware:
         path = request.path_info
         if path != PREFIX and not path.startswith(PREFIX + "/"):
             return self.get_response(request)
-        simplified = path[len(PREFIX) :] or "/"
+        # Leading slashes and backslashes collapse to one: "/zh-hant//evil.example" must not
+        # become a protocol-relative redirect.
+        simplified = "/" + path[len(PREFIX) :].lstrip("/\\")
         if request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(
                 ["GET", "HEAD"], "繁體版页面只能浏览；请在简体页面提交表单。"

@@ -1,0 +1,170 @@
+import re
+
+from kb.core.hant import convert_html, hant_path, is_mirrored, rewrite_links
+
+
+def test_it_converts_a_page_to_traditional_script(client, make_article):
+    article = make_article(title="借呗逾期了，花呗还能用吗？", short_answer="个人信息会被发布吗？")
+    response = client.get("/zh-hant" + article.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "借唄逾期了，花唄還能用嗎？" in html
+    assert "借呗" not in html
+
+
+def test_it_keeps_legal_vocabulary_verbatim():
+    # s2tw converts the script only; s2twp would turn 个人信息 into 個人資訊 and 发布 into 釋出.
+    assert convert_html("<p>个人信息 发布 网络</p>") == "<p>個人信息 發佈 網絡</p>"
+
+
+def test_it_serves_the_home_page_under_the_bare_prefix(client, db):
+    for path in ("/zh-hant/", "/zh-hant"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert '<html lang="zh-Hant">' in response.content.decode()
+
+
+def test_it_marks_the_language_of_each_script(client, db):
+    assert '<html lang="zh-Hans">' in client.get("/").content.decode()
+    assert response_language(client.get("/zh-hant/")) == "zh-Hant"
+
+
+def response_language(response) -> str:
+    return re.search(r'<html lang="([^"]+)"', response.content.decode()).group(1)
+
+
+def test_it_keeps_internal_links_under_the_prefix(client, make_article):
+    article = make_article()
+    html = client.get("/zh-hant" + article.get_absolute_url()).content.decode()
+    assert f'href="/zh-hant/category/{article.category.slug}/"' in html
+    assert 'action="/zh-hant/search/"' in html
+    assert 'href="/zh-hant/"' in html
+    assert 'href="/static/' in html or "/static/" in html
+    assert 'href="/zh-hant/static/' not in html
+    assert 'href="/zh-hant/feed/"' not in html
+
+
+def test_it_leaves_post_form_actions_simplified():
+    html = '<form method="post" action="/articles/a/feedback/"><a href="/tag/x/">x</a></form>'
+    assert (
+        rewrite_links(html)
+        == '<form method="post" action="/articles/a/feedback/"><a href="/zh-hant/tag/x/">x</a></form>'
+    )
+
+
+def test_it_knows_which_paths_have_a_mirror(settings):
+    assert is_mirrored("/articles/a/")
+    assert is_mirrored("/search/?q=x")
+    for path in (
+        "/static/css/site.css",
+        "/media/a.png",
+        "/api/search/",
+        "/feed/",
+        "/category/a/feed/",
+        "/sitemap.xml",
+        "/robots.txt",
+        f"/{settings.ADMIN_PATH}/",
+        "/markdownx/upload/",
+        "/articles/a/qr.svg",
+        "/zh-hant/articles/a/",
+        "//evil.example/",
+    ):
+        assert not is_mirrored(path), path
+    assert hant_path("/laws/") == "/zh-hant/laws/"
+
+
+def test_it_shows_a_switch_to_the_other_script(client, make_article):
+    article = make_article()
+    path = article.get_absolute_url()
+    hans = client.get(path).content.decode()
+    hant = client.get("/zh-hant" + path).content.decode()
+    assert (
+        f'<a href="http://testserver/zh-hant{path}" hreflang="zh-Hant" lang="zh-Hant">繁體</a>'
+        in hans
+    )
+    assert f'<a href="http://testserver{path}" hreflang="zh-Hans" lang="zh-Hans">' in hant
+
+
+def test_it_lists_hreflang_alternates_and_a_canonical(client, make_article):
+    path = make_article().get_absolute_url()
+    for html, canonical in (
+        (client.get(path).content.decode(), f"http://testserver{path}"),
+        (client.get("/zh-hant" + path).content.decode(), f"http://testserver/zh-hant{path}"),
+    ):
+        assert f'<link rel="alternate" hreflang="zh-Hans" href="http://testserver{path}">' in html
+        assert (
+            f'<link rel="alternate" hreflang="zh-Hant" href="http://testserver/zh-hant{path}">'
+            in html
+        )
+        assert f'<link rel="alternate" hreflang="x-default" href="http://testserver{path}">' in html
+        assert f'<link rel="canonical" href="{canonical}">' in html
+
+
+def test_it_keeps_query_strings(client, db):
+    html = client.get("/zh-hant/?utm=1").content.decode()
+    assert 'hreflang="zh-Hans" href="http://testserver/?utm=1"' in html
+
+
+def test_it_redirects_machine_readable_urls_to_the_single_simplified_url(client, db, settings):
+    for path, target in (
+        ("/zh-hant/feed/", "/feed/"),
+        ("/zh-hant/sitemap.xml", "/sitemap.xml"),
+        ("/zh-hant/api/articles/x/?a=1", "/api/articles/x/?a=1"),
+        (f"/zh-hant/{settings.ADMIN_PATH}/", f"/{settings.ADMIN_PATH}/"),
+    ):
+        response = client.get(path)
+        assert response.status_code == 301, path
+        assert response["Location"] == target
+
+
+def test_it_refuses_posts_to_the_mirror(client, make_article):
+    article = make_article()
+    response = client.post(f"/zh-hant/articles/{article.slug}/feedback/", {"helpful": "yes"})
+    assert response.status_code == 405
+
+
+def test_it_shows_the_404_page_in_traditional_script(client, db):
+    response = client.get("/zh-hant/articles/no-such-article/")
+    assert response.status_code == 404
+    assert "頁面不存在" in response.content.decode()
+
+
+def test_it_keeps_redirects_inside_the_mirror(client, make_article):
+    article = make_article()
+    response = client.get(f"/zh-hant/articles/{article.slug}")
+    assert response.status_code == 301
+    assert response["Location"] == f"/zh-hant/articles/{article.slug}/"
+
+
+def test_it_shows_an_edit_at_once(client, make_article):
+    article = make_article(title="旧标题")
+    client.get("/zh-hant" + article.get_absolute_url())
+    article.title = "新标题"
+    article.save()
+    html = client.get("/zh-hant" + article.get_absolute_url()).content.decode()
+    assert "新標題" in html and "舊標題" not in html
+
+
+def test_it_serves_a_repeat_view_from_the_conversion_cache(client, make_article, monkeypatch):
+    from kb.core import hant
+
+    article = make_article()
+    first = client.get("/zh-hant" + article.get_absolute_url()).content
+    monkeypatch.setattr(hant, "convert_html", lambda html: "converter should not run")
+    second = client.get("/zh-hant" + article.get_absolute_url()).content
+    assert second == first
+
+
+def test_it_fixes_the_content_length_after_rewriting(client, make_article):
+    response = client.get("/zh-hant" + make_article().get_absolute_url())
+    if response.has_header("Content-Length"):
+        assert int(response["Content-Length"]) == len(response.content)
+
+
+def test_it_never_redirects_off_site(client, db):
+    for path in ("/zh-hant//evil.example/feed/", "/zh-hant/\\evil.example/feed/"):
+        response = client.get(path)
+        assert response.status_code in (301, 404)
+        assert response.get("Location", "/").startswith("/") and not response.get(
+            "Location", "/x"
+        ).startswith(("//", "/\\"))
