@@ -1,0 +1,82 @@
+"""Every edit of an article, a provision or a guide tree is kept: who, when, a diff, revert."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from kb.articles.models import Article
+from kb.guide.models import Tree
+from kb.laws.models import Law, Provision
+from tests.admin_form import form_data
+
+OLD_BODY = "## 要点\n\n逾期会产生罚息。\n\n第二段不变。"
+NEW_BODY = "## 要点\n\n逾期会产生罚息和违约金。\n\n第二段不变。"
+
+
+def whole_minute():
+    """The admin edits dates to the minute; start from one so only the body differs."""
+    return timezone.now().replace(second=0, microsecond=0) - timezone.timedelta(days=1)
+
+
+def edit_body(client, article, body):
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(client.get(url).content.decode(), "article_form", body=body)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_it_records_who_changed_an_article_and_when(staff_client, staff_user, make_article):
+    article = make_article(body=OLD_BODY, published_at=whole_minute())
+    edit_body(staff_client, article, NEW_BODY)
+    records = list(Article.objects.get(pk=article.pk).history.all())
+    assert len(records) == 2
+    latest, first = records
+    assert latest.history_user == staff_user
+    assert latest.history_type == "~" and first.history_type == "+"
+    assert latest.history_date >= first.history_date
+    changes = {c.field: (c.old, c.new) for c in latest.diff_against(first).changes}
+    assert changes == {"body": (OLD_BODY, NEW_BODY)}
+
+
+def test_it_shows_a_line_diff_on_the_history_page(staff_client, make_article):
+    article = make_article(body=OLD_BODY, published_at=whole_minute())
+    edit_body(staff_client, article, NEW_BODY)
+    page = staff_client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "<del>逾期会产生罚息。</del>" in html
+    assert "<ins>逾期会产生罚息和违约金。</ins>" in html
+    assert "第二段不变" not in html.split("change-history")[1]
+
+
+def test_it_reverts_to_an_earlier_version_from_the_admin(staff_client, make_article):
+    article = make_article(body=OLD_BODY, published_at=whole_minute())
+    edit_body(staff_client, article, NEW_BODY)
+    first = article.history.earliest()
+    url = reverse("admin:articles_article_simple_history", args=[article.pk, first.history_id])
+    page = staff_client.get(url)
+    assert page.status_code == 200
+    response = staff_client.post(url, form_data(page.content.decode(), "historicalarticle_form"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.body == OLD_BODY
+    assert "罚息。" in article.body_html and "违约金" not in article.body_html
+    assert article.history.count() == 3
+
+
+def test_it_keeps_the_history_of_provision_text(db):
+    law = Law.objects.create(slug="minfadian", title="中华人民共和国民法典", short_title="民法典")
+    provision = Provision.objects.create(law=law, number=675, label="第六百七十五条", text="旧文本")
+    provision.text = "新文本"
+    provision.save()
+    latest, first = provision.history.all()
+    assert (first.text, latest.text) == ("旧文本", "新文本")
+    first.instance.save()
+    provision.refresh_from_db()
+    assert provision.text == "旧文本"
+
+
+def test_it_keeps_the_history_of_guide_trees(db):
+    tree = Tree.objects.create(slug="yuqi-hou-hui-zenyang", title="逾期了接下来会怎样")
+    tree.title = "逾期以后会怎样"
+    tree.save()
+    assert [r.title for r in tree.history.all()] == ["逾期以后会怎样", "逾期了接下来会怎样"]
