@@ -18,6 +18,7 @@ TOKEN_RE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 TAG_RE = re.compile(r"<(/?)([a-zA-Z0-9]+)")
 SKIP_TAGS = {"a", "code", "pre", "script", "style"}
 TOOLTIP_CHARS = 400
+MAYBE_CITATION_RE = re.compile(r"第[^第条<>]{1,16}条")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class CitationMiss:
 
 
 def link_citations(html: str) -> tuple[str, list[CitationHit], list[CitationMiss]]:
+    if not MAYBE_CITATION_RE.search(html):  # no 第…条 at all: skip the database
+        return html, [], []
     tokens = TOKEN_RE.split(html)
     found = _find(tokens)
     if not found:
