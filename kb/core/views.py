@@ -1,21 +1,19 @@
-from django.db import connection
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from kb.core.health import health
+
 
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:
-        return JsonResponse({"database": "error"}, status=503)
-    return JsonResponse({"database": "ok"})
+    checks = health(settings.REDIS_URL)
+    ok = all(status == "ok" for status in checks.values())
+    return JsonResponse(checks, status=200 if ok else 503)
 
 
 @require_GET
