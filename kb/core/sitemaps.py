@@ -3,9 +3,10 @@
 from kb.articles.sitemaps import SITEMAPS as ARTICLE_SITEMAPS
 from kb.core.hant import hant_path
 from kb.guide.sitemaps import SITEMAPS as GUIDE_SITEMAPS
+from kb.laws.sitemaps import SITEMAPS as LAW_SITEMAPS
 from kb.rates.sitemaps import SITEMAPS as RATE_SITEMAPS
 
-SITEMAPS = {**ARTICLE_SITEMAPS, **RATE_SITEMAPS, **GUIDE_SITEMAPS}
+SITEMAPS = {**ARTICLE_SITEMAPS, **RATE_SITEMAPS, **GUIDE_SITEMAPS, **LAW_SITEMAPS}
 
 
 def hant_variant(sitemap_class):
