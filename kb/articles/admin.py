@@ -15,6 +15,7 @@ from kb.articles.models import (
     Tag,
     UnresolvedCitation,
 )
+from kb.articles.review import flag_stale_articles, mark_reviewed
 from kb.core.history import HistoryAdmin
 from kb.core.roles import can_publish
 from kb.core.workflow import check_can_save, publish_guarded, set_status
@@ -59,7 +60,7 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
     autocomplete_fields = ["related"]
     filter_horizontal = ["tags"]
     inlines = [FAQInline, CitationInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "mark_reviewed"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "short_answer", "body"]}),
         ("发布", {"fields": ["status", "published_at", "reviewed_at", "needs_review", "source", "editor"]}),
@@ -98,6 +99,19 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
+
+    def changelist_view(self, request, extra_context=None):
+        flag_stale_articles()  # law changes since the last look become 需复核 flags
+        return super().changelist_view(request, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        flag_stale_articles()
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    @admin.action(description="标记为已审核（清除“需复核”，最近审核设为今天）")
+    def mark_reviewed(self, request, queryset):
+        n = mark_reviewed(queryset)
+        self.message_user(request, f"已将 {n} 篇文章标记为已审核。", messages.SUCCESS)
 
 
 @admin.register(UnresolvedCitation)
