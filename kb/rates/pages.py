@@ -55,7 +55,7 @@ def rate_context(request, params: Mapping[str, str]) -> dict:
     return {
         "checked": checked,
         "values": checked.values,
-        "errors": checked.errors,
+        "errors": checked.errors if checked.submitted else {},  # a blank form is not an error
         "result": checked.result,
         "assessment": assessment,
         "latest_lpr": lpr,
