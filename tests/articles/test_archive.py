@@ -57,8 +57,15 @@ def test_it_hides_drafts_and_scheduled_articles(client, make_article):
 
 def test_it_404s_on_invalid_or_empty_months(client, make_article):
     make_article(published_at=at(2026, 3, 4))
-    for path in ("/archive/2026/13/", "/archive/2026/00/", "/archive/1999/03/", "/archive/2026/3/",
-                 "/archive/abcd/03/", "/archive/2026/02/", "/archive/99999/01/"):
+    for path in (
+        "/archive/2026/13/",
+        "/archive/2026/00/",
+        "/archive/1999/03/",
+        "/archive/2026/3/",
+        "/archive/abcd/03/",
+        "/archive/2026/02/",
+        "/archive/99999/01/",
+    ):
         assert client.get(path).status_code == 404, path
 
 
@@ -68,7 +75,9 @@ def test_it_works_under_the_traditional_mirror(client, make_article):
     assert "徵信記錄" in html
 
 
-def test_the_archive_costs_a_fixed_number_of_queries(client, make_article, django_assert_num_queries):
+def test_the_archive_costs_a_fixed_number_of_queries(
+    client, make_article, django_assert_num_queries
+):
     for day in range(1, 20):
         make_article(published_at=at(2026, 3, day))
     with django_assert_num_queries(3):

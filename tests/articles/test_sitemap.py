@@ -15,7 +15,9 @@ def _locs(client) -> list[str]:
 
 
 def test_it_lists_every_public_article_page(client, make_article):
-    published = make_article(published_at=timezone.make_aware(timezone.datetime(2026, 3, 19, 21, 44)))
+    published = make_article(
+        published_at=timezone.make_aware(timezone.datetime(2026, 3, 19, 21, 44))
+    )
     draft = make_article(status=Article.Status.DRAFT)
     tag = Tag.objects.create(name="借呗", slug="jiebei")
     published.tags.add(tag)
