@@ -3,9 +3,9 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.views.decorators.http import require_POST
-from markdownx.views import ImageUploadView
 
 from kb.articles.rendering import markdownify
+from kb.core.uploads import SafeImageUploadView
 
 MAX_PREVIEW_CHARS = 200_000
 
@@ -21,4 +21,4 @@ def markdownify_view(request: HttpRequest) -> HttpResponse:
     return HttpResponse(markdownify(content))
 
 
-upload_view = staff_member_required(require_POST(ImageUploadView.as_view()))
+upload_view = staff_member_required(require_POST(SafeImageUploadView.as_view()))
