@@ -62,7 +62,9 @@ class Law(models.Model):
         choices=Kind.choices,
         help_text="法律 / 行政法规 / 司法解释 / 部门规章 / 规范性文件。",
     )
-    issuing_body = models.CharField("制定机关", max_length=120, blank=True)
+    issuing_body = models.CharField(
+        "制定机关", max_length=120, blank=True, help_text="通过或发布这份文件的机关，照原文写。"
+    )
     document_number = models.CharField(
         "文号",
         max_length=120,
@@ -75,8 +77,15 @@ class Law(models.Model):
     promulgation_date = models.DateField(
         "公布日期", null=True, blank=True, help_text="来源未载明时留空。"
     )
-    effective_date = models.DateField("施行日期", null=True, blank=True)
-    last_amended_date = models.DateField("最近修改日期", null=True, blank=True)
+    effective_date = models.DateField(
+        "施行日期", null=True, blank=True, help_text="现行文本开始施行的日期。"
+    )
+    last_amended_date = models.DateField(
+        "最近修改日期",
+        null=True,
+        blank=True,
+        help_text="最近一次修正或修订通过的日期；没有修改过就留空。",
+    )
     status = models.CharField(
         "时效性",
         max_length=16,
@@ -87,7 +96,9 @@ class Law(models.Model):
     source = models.CharField(
         "文本来源", max_length=300, help_text="条文文本的来源（数据库、仓库及版本），读者会看到。"
     )
-    source_url = models.URLField("来源网址", blank=True)
+    source_url = models.URLField(
+        "来源网址", blank=True, help_text="可选：官方数据库中这份文件的网址。"
+    )
     version_note = models.CharField(
         "版本说明",
         max_length=300,
@@ -161,14 +172,23 @@ class Provision(models.Model):
         "之N", default=0, help_text="“第二百九十三条之一”填 1；普通条文填 0。"
     )
     label = models.CharField("显示名", max_length=40, help_text="如“第六百七十五条”，与原文一致。")
-    part = models.CharField("编", max_length=120, blank=True)
-    subpart = models.CharField("分编", max_length=120, blank=True)
-    chapter = models.CharField("章", max_length=120, blank=True)
-    section = models.CharField("节", max_length=120, blank=True)
+    part = models.CharField(
+        "编",
+        max_length=120,
+        blank=True,
+        help_text="所在的编，如“第二编 分则”“合同编”；没有就留空。",
+    )
+    subpart = models.CharField(
+        "分编", max_length=120, blank=True, help_text="所在的分编；没有就留空。"
+    )
+    chapter = models.CharField("章", max_length=120, blank=True, help_text="所在的章；没有就留空。")
+    section = models.CharField("节", max_length=120, blank=True, help_text="所在的节；没有就留空。")
     text = models.TextField(
         "条文", help_text="逐字照录原文，一款一行。修改会保留历史并把引用它的文章标为“需复核”。"
     )
-    order = models.PositiveIntegerField("顺序", default=0)
+    order = models.PositiveIntegerField(
+        "顺序", default=0, help_text="在整部文件中的位置，从 1 开始。"
+    )
 
     objects = ProvisionManager()
 

@@ -1,0 +1,108 @@
+from django.contrib import admin
+
+from kb.core.history import HistoryAdmin
+from kb.laws.models import Change, Law, Provision
+
+
+class ChangeInline(admin.TabularInline):
+    model = Change
+    fk_name = "provision"
+    extra = 0
+    can_delete = False
+    fields = ["changed_at", "kind", "old_value", "propagated"]
+    readonly_fields = fields
+    verbose_name_plural = "此前的文本（保存修改时自动记录，引用本条的文章会被标为“需复核”）"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Law)
+class LawAdmin(HistoryAdmin):
+    list_display = [
+        "short_title",
+        "title",
+        "kind",
+        "status",
+        "effective_date",
+        "last_amended_date",
+        "order",
+    ]
+    list_filter = ["kind", "status"]
+    search_fields = ["title", "short_title", "aliases", "document_number"]
+    fieldsets = [
+        (None, {"fields": ["title", "short_title", "aliases", "slug", "kind", "status", "order"]}),
+        (
+            "出处与日期",
+            {
+                "fields": [
+                    "issuing_body",
+                    "document_number",
+                    "adopted_date",
+                    "promulgation_date",
+                    "effective_date",
+                    "last_amended_date",
+                    "version_note",
+                    "source",
+                    "source_url",
+                ]
+            },
+        ),
+        (
+            "原文的其他部分",
+            {"classes": ["collapse"], "fields": ["history", "preamble", "appendix"]},
+        ),
+    ]
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+
+@admin.register(Provision)
+class ProvisionAdmin(HistoryAdmin):
+    list_display = ["label", "law", "part", "chapter", "section"]
+    list_filter = ["law", "law__kind"]
+    list_select_related = ["law"]
+    search_fields = ["label", "text", "law__short_title", "=number"]
+    ordering = ["law__order", "order"]
+    inlines = [ChangeInline]
+    fields = [
+        "law",
+        "number",
+        "sub_number",
+        "label",
+        "part",
+        "subpart",
+        "chapter",
+        "section",
+        "text",
+        "order",
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["law", "number", "sub_number"] if obj else []
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+
+@admin.register(Change)
+class ChangeAdmin(admin.ModelAdmin):
+    list_display = ["changed_at", "law", "provision", "kind", "propagated"]
+    list_filter = ["kind", "propagated", "law"]
+    list_select_related = ["law", "provision", "provision__law"]
+    readonly_fields = [
+        "law",
+        "provision",
+        "kind",
+        "old_value",
+        "new_value",
+        "changed_at",
+        "propagated",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
