@@ -1,12 +1,13 @@
 """Loading the site's starting content from fixtures/, safely and repeatably."""
 
+from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 
-FIXTURE_ORDER = ["laws", "articles", "guide", "rates"]
+FIXTURE_ORDER = ["laws", "articles", "guide", "search", "rates"]
 
 
 def fixture_files() -> list[Path]:
@@ -29,4 +30,11 @@ def load_content() -> list[str]:
             out.append(f"loaded {path.name}")
         out.append(f"rendered {rerender_all()} articles")
         out.append(f"rendered {rerender_guides()} guide nodes")
+        out.append(_captured("rebuild_search_index"))
     return out
+
+
+def _captured(command: str) -> str:
+    buffer = StringIO()
+    call_command(command, stdout=buffer)
+    return buffer.getvalue().strip()

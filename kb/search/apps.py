@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "kb.search"
     verbose_name = "搜索"
+
+    def ready(self) -> None:
+        # Search listens to the content apps; they never import search (see signals.py).
+        from kb.search.signals import connect
+
+        connect()

@@ -1,3 +1,10 @@
+from django.urls import path
+
+from kb.search import views
+
 app_name = "search"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("search/", views.search_page, name="search"),
+    path("api/search/", views.api_search, name="api"),
+]

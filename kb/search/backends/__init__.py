@@ -1,0 +1,66 @@
+"""One search interface, two backends picked by the database vendor.
+
+`search(q, limit, offset) -> SearchResult` normalises the query to 简体, segments it with the
+same function the index uses (`kb.search.tokens.tokenize`), adds the editors' synonyms, asks the
+backend for one page of ranked rows and builds highlighted snippets. Both backends rank pages
+holding every word of the query first, then by their own relevance score (bm25 / ts_rank). Each backend module offers
+`query(plan, now, limit, offset) -> (rows, total)`, `write(documents)` and `clear()`.
+"""
+
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from django.db import connection
+from django.utils import timezone
+
+from kb.search.snippets import make_snippet
+from kb.search.tokens import highlight_terms, query_plan, tokenize
+
+
+@dataclass(frozen=True)
+class Hit:
+    type: str  # "article", "provision" or "guide"
+    title: str
+    url: str
+    snippet: str  # HTML-safe, query words in <mark>
+    category: str
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+
+
+def backend() -> ModuleType:
+    if connection.vendor == "postgresql":
+        from kb.search.backends import postgres
+
+        return postgres
+    if connection.vendor == "sqlite":
+        from kb.search.backends import sqlite
+
+        return sqlite
+    raise NotImplementedError(f"search has no backend for {connection.vendor}")
+
+
+def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
+    """One page of results: two SQL queries (synonyms, ranked rows), none for an empty query."""
+    from kb.search.models import Synonym
+
+    if not tokenize(q, query=True):
+        return SearchResult()
+    plan = query_plan(q, Synonym.objects.as_map())
+    rows, total = backend().query(plan, timezone.now(), limit, offset)
+    terms = highlight_terms(plan)
+    hits = [
+        Hit(
+            type=row["kind"],
+            title=row["title"],
+            url=row["url"],
+            snippet=make_snippet(f"{row['label']} {row['body']}", terms),
+            category=row["category"],
+        )
+        for row in rows
+    ]
+    return SearchResult(hits=hits, total=total)

@@ -1,0 +1,83 @@
+"""The search index (one row per searchable page) and the editors' synonyms.
+
+The word index itself is backend-specific and lives outside the ORM: on PostgreSQL a
+`tsvector` column with a GIN index on this table, on SQLite an FTS5 table keyed by this
+table's id (see `kb/search/backends/` and migration 0002).
+"""
+
+import re
+
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "文章"
+        PROVISION = "provision", "法条"
+        GUIDE = "guide", "问答向导"
+
+    kind = models.CharField("类型", max_length=16, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField("对象编号")
+    title = models.CharField("标题", max_length=300)
+    url = models.CharField("网址", max_length=300)
+    category = models.CharField("分类", max_length=120, blank=True)
+    label = models.TextField("摘要", blank=True)
+    body = models.TextField("正文", blank=True)
+    published_at = models.DateTimeField(
+        "公开时间",
+        null=True,
+        blank=True,
+        help_text="文章的发布时间；未到时间的文章不出现在结果中。法条和向导留空。",
+    )
+    indexed_at = models.DateTimeField("索引时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "搜索索引条目"
+        verbose_name_plural = "搜索索引条目"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="unique_search_document")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.title}"
+
+
+_SPLIT = re.compile(r"[,，、;；/|\s]+")
+
+
+class SynonymManager(models.Manager):
+    def get_by_natural_key(self, term):
+        return self.get(term=term)
+
+    def as_map(self) -> dict[str, list[str]]:
+        return {row.term: row.synonym_list() for row in self.all()}
+
+
+class Synonym(models.Model):
+    term = models.CharField(
+        "词",
+        max_length=40,
+        unique=True,
+        help_text="读者可能输入的词，如“逾期”。简体、繁體都可以，查询时统一按简体比较。",
+    )
+    synonyms = models.CharField(
+        "同义词",
+        max_length=300,
+        help_text="用顿号、逗号或斜杠分隔，如“拖欠、欠款”。搜索“词”时也会查找这些词；反过来不会，需要的话另加一行。",
+    )
+
+    objects = SynonymManager()
+
+    class Meta:
+        verbose_name = "同义词"
+        verbose_name_plural = "同义词"
+        ordering = ["term"]
+
+    def __str__(self) -> str:
+        return f"{self.term} → {self.synonyms}"
+
+    def natural_key(self):
+        return (self.term,)
+
+    def synonym_list(self) -> list[str]:
+        return [s for s in _SPLIT.split(self.synonyms) if s and s != self.term]

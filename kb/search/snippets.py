@@ -1,0 +1,62 @@
+"""Snippets for search results: HTML-escaped text with the query words in <mark>. Pure Python."""
+
+import re
+from html import escape
+
+from kb.search.tokens import normalise
+
+SNIPPET_LENGTH = 110
+LEAD = 20
+
+
+def make_snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> str:
+    """The window of `text` holding the most distinct query words, escaped and marked.
+
+    `text` is the stored plain text (简体); `terms` are normalised words, longest first.
+    Matching is done on a normalised copy of the same length, so offsets line up.
+    """
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    folded = _fold(text)
+    pattern = _pattern(terms)
+    hits = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(folded)] if pattern else []
+    start = _best_start(hits, len(text), length)
+    end = min(len(text), start + length)
+    window = [(s - start, e - start) for s, e, _ in hits if s >= start and e <= end]
+    html = _mark(text[start:end], window)
+    return ("…" if start > 0 else "") + html + ("…" if end < len(text) else "")
+
+
+def _fold(text: str) -> str:
+    folded = normalise(text)
+    return folded if len(folded) == len(text) else text.lower()
+
+
+def _pattern(terms: list[str]) -> re.Pattern | None:
+    terms = [t for t in terms if t]
+    if not terms:
+        return None
+    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+
+
+def _best_start(hits: list[tuple[int, int, str]], size: int, length: int) -> int:
+    if not hits:
+        return 0
+    best, best_score = 0, -1
+    for first, _, _ in hits[:200]:
+        start = max(0, first - LEAD)
+        score = len({word for s, e, word in hits if s >= start and e <= start + length})
+        if score > best_score:
+            best, best_score = start, score
+    return 0 if best < LEAD * 2 else min(best, max(0, size - length))
+
+
+def _mark(text: str, spans: list[tuple[int, int]]) -> str:
+    out, pos = [], 0
+    for s, e in spans:
+        out.append(escape(text[pos:s]))
+        out.append(f"<mark>{escape(text[s:e])}</mark>")
+        pos = e
+    out.append(escape(text[pos:]))
+    return "".join(out)
