@@ -2,7 +2,6 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -14,29 +13,35 @@ from kb.guide import services
 from kb.guide.diagram import render_svg
 from kb.guide.models import Choice, Node, Tree
 
-REFUSED = "_guide_refused"
+
+class BrokenTree(Exception):
+    def __init__(self, tree, problems):
+        super().__init__(tree.title)
+        self.tree, self.problems = tree, problems
 
 
-def _refuse_if_broken(request, tree) -> None:
-    """Called inside the admin's transaction after inlines are saved: roll back a broken publish."""
+def _refuse_if_broken(tree) -> None:
+    """Called inside the admin's transaction after inlines are saved: abort a broken publish."""
     if tree.is_published() and (problems := services.problems_for(tree)):
-        transaction.set_rollback(True)
-        setattr(request, REFUSED, problems)
+        raise BrokenTree(tree, problems)
 
 
-def _refused_response(request, tree_label: str):
-    problems = getattr(request, REFUSED, None)
-    if not problems:
-        return None
-    messages.error(
-        request,
-        format_html(
-            "未保存：已发布的向导《{}》不能有结构问题。请修正以下问题，或先把状态改为草稿再保存：<ul>{}</ul>",
-            tree_label,
-            format_html_join("", "<li>{}</li>", ((p.message,) for p in problems)),
-        ),
-    )
-    return HttpResponseRedirect(request.get_full_path())
+class GuardedChangeform:
+    """The admin saves in one transaction; a BrokenTree raised inside it rolls everything back."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except BrokenTree as refused:
+            messages.error(
+                request,
+                format_html(
+                    "未保存：已发布的向导《{}》不能有结构问题。请修正以下问题，或先把状态改为草稿再保存：<ul>{}</ul>",
+                    refused.tree.title,
+                    format_html_join("", "<li>{}</li>", ((p.message,) for p in refused.problems)),
+                ),
+            )
+            return HttpResponseRedirect(request.get_full_path())
 
 
 class NodeInline(admin.TabularInline):
@@ -57,7 +62,7 @@ class NodeInline(admin.TabularInline):
 
 
 @admin.register(Tree)
-class TreeAdmin(MarkdownxModelAdmin):
+class TreeAdmin(GuardedChangeform, MarkdownxModelAdmin):
     list_display = ["title", "slug", "status", "node_count", "check_result", "order"]
     list_filter = ["status"]
     search_fields = ["title", "slug"]
@@ -98,15 +103,7 @@ class TreeAdmin(MarkdownxModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        _refuse_if_broken(request, form.instance)
-
-    def response_change(self, request, obj):
-        return _refused_response(request, obj.title) or super().response_change(request, obj)
-
-    def response_add(self, request, obj, post_url_continue=None):
-        return _refused_response(request, obj.title) or super().response_add(
-            request, obj, post_url_continue
-        )
+        _refuse_if_broken(form.instance)
 
     @admin.action(description="发布所选向导（有结构问题的不会发布）")
     def publish(self, request, queryset):
@@ -192,7 +189,7 @@ class ChoiceInline(admin.TabularInline):
 
 
 @admin.register(Node)
-class NodeAdmin(MarkdownxModelAdmin):
+class NodeAdmin(GuardedChangeform, MarkdownxModelAdmin):
     list_display = ["slug", "title", "tree", "kind", "is_start"]
     list_filter = ["tree", "kind"]
     search_fields = ["slug", "title", "help", "answer"]
@@ -210,15 +207,7 @@ class NodeAdmin(MarkdownxModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        _refuse_if_broken(request, form.instance.tree)
-
-    def response_change(self, request, obj):
-        return _refused_response(request, obj.tree.title) or super().response_change(request, obj)
-
-    def response_add(self, request, obj, post_url_continue=None):
-        return _refused_response(request, obj.tree.title) or super().response_add(
-            request, obj, post_url_continue
-        )
+        _refuse_if_broken(form.instance.tree)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.tree.is_published():
