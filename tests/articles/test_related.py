@@ -1,0 +1,110 @@
+from django.utils import timezone
+
+from kb.articles.discovery import latest_articles, next_article, previous_article, related_articles
+from kb.articles.models import Article, ArticleCitation, Category, Tag
+from tests.laws.factories import make_law, make_provisions
+
+
+def days_ago(n):
+    return timezone.now() - timezone.timedelta(days=n)
+
+
+def tagged(make_article, *tags, **kwargs):
+    article = make_article(**kwargs)
+    article.tags.add(*tags)
+    return article
+
+
+def test_it_puts_hand_picked_articles_first(make_article):
+    jiebei = Tag.objects.create(name="借呗", slug="jiebei")
+    article = tagged(make_article, jiebei)
+    by_tag = tagged(make_article, jiebei, published_at=days_ago(0.5))
+    picked = make_article(published_at=days_ago(30))
+    article.related.add(picked)
+    assert related_articles(article) == [picked, by_tag]
+
+
+def test_it_ranks_by_shared_tags_and_citations(make_article):
+    a, b, c = (
+        Tag.objects.create(name=n, slug=s)
+        for n, s in (("借呗", "jiebei"), ("花呗", "huabei"), ("征信", "zhengxin"))
+    )
+    article = tagged(make_article, a, b, c)
+    one = tagged(make_article, a, published_at=days_ago(0.1))
+    three = tagged(make_article, a, b, c, published_at=days_ago(5))
+    two = tagged(make_article, a, b, published_at=days_ago(3))
+    law = make_law()
+    p675, p676 = make_provisions(law, [675, 676])
+    cites = make_article(published_at=days_ago(9))
+    for art, provision in ((article, p675), (article, p676), (cites, p675)):
+        ArticleCitation.objects.create(article=art, provision=provision)
+    unrelated = make_article()
+    result = related_articles(article)
+    assert result[:3] == [three, two, one]
+    assert cites in result and unrelated not in result and article not in result
+
+
+def test_it_fills_up_to_five_and_hides_unpublished(make_article):
+    tag = Tag.objects.create(name="网贷", slug="wangdai")
+    article = tagged(make_article, tag)
+    tagged(make_article, tag, status=Article.Status.DRAFT)
+    article.related.add(make_article(status=Article.Status.DRAFT))
+    for _ in range(7):
+        tagged(make_article, tag)
+    result = related_articles(article)
+    assert len(result) == 5
+    assert all(a.is_published() for a in result)
+
+
+def test_it_finds_previous_and_next_in_the_same_category(make_article, category):
+    other = Category.objects.create(name="征信", slug="zhengxin")
+    older = make_article(title="较早", published_at=days_ago(5))
+    make_article(title="别的分类", category=other, published_at=days_ago(3))
+    current = make_article(title="当前", published_at=days_ago(2))
+    make_article(title="草稿", status=Article.Status.DRAFT, published_at=days_ago(1.5))
+    newer = make_article(title="较新", published_at=days_ago(1))
+    assert previous_article(current) == older
+    assert next_article(current) == newer
+    assert previous_article(older) is None
+    assert next_article(newer) is None
+
+
+def test_it_orders_articles_published_at_the_same_moment(make_article):
+    moment = days_ago(1)
+    first, second = make_article(published_at=moment), make_article(published_at=moment)
+    assert next_article(first) == second and previous_article(second) == first
+
+
+def test_the_latest_sidebar_skips_the_current_article(make_article):
+    articles = [make_article(published_at=days_ago(n)) for n in range(1, 8)]
+    latest = latest_articles(exclude=articles[0])
+    assert latest == articles[1:6]
+
+
+def test_the_article_page_shows_discovery_links(client, make_article):
+    tag = Tag.objects.create(name="借呗", slug="jiebei")
+    older = tagged(make_article, tag, title="较早的文章", published_at=days_ago(5))
+    current = tagged(make_article, tag, title="当前文章", published_at=days_ago(2))
+    html = client.get(current.get_absolute_url()).content.decode()
+    assert "相关文章" in html and "最新文章" in html
+    assert f'上一篇：<a href="{older.get_absolute_url()}" rel="prev">较早的文章</a>' in html
+    assert "下一篇：没有了" in html
+    month = timezone.localtime(current.published_at)
+    assert f'href="/archive/{month:%Y}/{month:%m}/"' in html
+
+
+def test_the_article_page_costs_a_fixed_number_of_queries(
+    client, make_article, django_assert_num_queries
+):
+    # article, citations, tags, FAQs, related, previous, next, latest
+    lean = make_article()
+    with django_assert_num_queries(8):
+        client.get(lean.get_absolute_url())
+    tag = Tag.objects.create(name="借呗", slug="jiebei")
+    rich = tagged(make_article, tag)
+    for _ in range(8):
+        rich.related.add(tagged(make_article, tag))
+        make_article()
+    with django_assert_num_queries(8):
+        response = client.get(rich.get_absolute_url())
+    assert response.content.decode().count('class="article-link"') == 5
