@@ -41,6 +41,8 @@ _NOT_MIRRORED = re.compile(
 _LINK = re.compile(r'(\s(?:href|action)=")(/(?!/)[^"]*)"')
 _POST_FORM = re.compile(r"<form\b[^>]*\bmethod=\"post\"[^>]*>", re.IGNORECASE)
 _CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")([^"]*)"')
+# The 简体 link of the script switch names its target in simplified script (lang="zh-Hans").
+_HANS_SWITCH = re.compile(r'(lang="zh-Hans">)簡體(</a>)')
 _CSRF_MARK = "__csrf_token__"
 
 
@@ -80,7 +82,7 @@ def rewrite_links(html: str) -> str:
 
 def convert_html(html: str) -> str:
     """Simplified page → traditional page (text converted, links kept in the mirror)."""
-    return rewrite_links(_converter().convert(html))
+    return rewrite_links(_HANS_SWITCH.sub(r"\1简体\2", _converter().convert(html)))
 
 
 def convert_cached(html: str) -> str:
