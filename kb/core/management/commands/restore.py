@@ -1,0 +1,19 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from kb.core.backup import restore_backup
+
+
+class Command(BaseCommand):
+    help = (
+        "Replace the database content and restore media from a `backup` archive. "
+        "All or nothing: on any error the database is left unchanged."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="archive written by `manage.py backup`")
+
+    def handle(self, *args, **options):
+        stats = restore_backup(Path(options["path"]))
+        self.stdout.write(f"restored {stats['rows']} rows and {stats['media']} media files")
