@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import transaction
 
 FIXTURE_ORDER = ["laws", "articles", "guide", "search", "rates"]
@@ -26,7 +27,10 @@ def load_content() -> list[str]:
     out = []
     with transaction.atomic():
         for path in fixture_files():
-            call_command("loaddata", str(path), verbosity=0)
+            try:
+                call_command("loaddata", str(path), verbosity=0)
+            except Exception as exc:
+                raise CommandError(f"{path.name}：无法载入，数据库未作任何改动。{exc}") from exc
             out.append(f"loaded {path.name}")
         out.append(f"rendered {rerender_all()} articles")
         out.append(f"rendered {rerender_guides()} guide nodes")
