@@ -82,3 +82,8 @@ def test_the_archive_costs_a_fixed_number_of_queries(
         make_article(published_at=at(2026, 3, day))
     with django_assert_num_queries(3):
         assert client.get("/archive/2026/03/").status_code == 200
+
+
+def test_the_home_page_links_to_the_newest_month(client, make_article):
+    make_article(published_at=at(2026, 3, 4))
+    assert 'href="/archive/2026/03/"' in client.get("/").content.decode()

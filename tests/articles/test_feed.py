@@ -59,3 +59,9 @@ def test_the_feed_costs_a_fixed_number_of_queries(client, make_article, django_a
         make_article()
     with django_assert_num_queries(1):
         client.get("/feed/")
+
+
+def test_the_category_page_offers_its_feed(client, make_article):
+    article = make_article()
+    html = client.get(article.category.get_absolute_url()).content.decode()
+    assert html.count(f'href="/category/{article.category.slug}/feed/"') == 2
