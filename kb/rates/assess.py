@@ -46,6 +46,10 @@ class Assessment:
     findings: tuple[Finding, ...]
 
 
+def _day(value: date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
 def _yuan(value: Decimal) -> str:
     return f"{value:,.2f} 元"
 
@@ -59,7 +63,7 @@ def _cap_finding(
             "no-lpr",
             "info",
             "合同日期早于 2019年8月20日：没有可比的 LPR",
-            f"你的借款日期是 {day}。一年期贷款市场报价利率（LPR）是 2019 年 LPR 形成机制改革后，"
+            f"你的借款日期是 {_day(day)}。一年期贷款市场报价利率（LPR）是 2019 年 LPR 形成机制改革后，"
             "由全国银行间同业拆借中心自 2019年8月20日起每月发布的（见《民间借贷规定》第二十五条第二款）。"
             "在此之前没有这一报价，本工具不套用任何数值，也不判断是否超过“四倍 LPR”。"
             "这类较早合同的利息如何认定，请咨询律师。",
@@ -67,7 +71,7 @@ def _cap_finding(
         )
     basis = (
         f"按你实际到手的金额和实际还款计算，这笔借款的年化利率约为 {apr}%。"
-        f"合同成立时适用的一年期 LPR 是 {lpr.one_year}%（{lpr.published} 公布，此后到借款日期没有变化），"
+        f"合同成立时适用的一年期 LPR 是 {lpr.one_year}%（{_day(lpr.published)} 公布，此后到借款日期没有变化），"
         f"{_multiple_text(multiple)}是 {cap}%。"
     )
     caveat = (
@@ -109,7 +113,7 @@ def assess(
                 "lpr-stale",
                 "warn",
                 "LPR 数据可能不是最新的",
-                f"本站的 LPR 数据核对至 {lpr.confirmed_through}，你的借款日期在此之后。"
+                f"本站的 LPR 数据核对至 {_day(lpr.confirmed_through)}，你的借款日期在此之后。"
                 "如果其间公布了新的报价，适用的数值会不同，请以全国银行间同业拆借中心的公告为准。",
             )
         )

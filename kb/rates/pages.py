@@ -65,6 +65,10 @@ def rate_context(request, params: Mapping[str, str]) -> dict:
         if assessment
         else "",
         "api_link": f"{reverse('rates:api')}?{query}" if assessment else "",
+        "yuan": {
+            "total_paid": f"{checked.result.total_paid:,.2f}" if checked.result else "",
+            "total_cost": f"{checked.result.total_cost:,.2f}" if checked.result else "",
+        },
         "percent": {
             "apr": percent(checked.result.apr) if checked.result else None,
             "ear": percent(checked.result.ear) if checked.result else None,

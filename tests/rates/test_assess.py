@@ -42,7 +42,7 @@ def test_it_compares_the_rate_with_four_times_lpr_at_the_boundary(payment, apr, 
     assert result.apr == Decimal(apr)
     assert result.exceeds_cap is exceeds
     assert keys(result)[0] == key
-    assert "2025-05-20" in result.findings[0].text
+    assert "2025年5月20日" in result.findings[0].text
     assert ("《民间借贷规定》第二十五条", "/laws/minjian-jiedai/25/") in result.findings[0].links
 
 

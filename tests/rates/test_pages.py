@@ -45,6 +45,7 @@ def test_it_shows_the_result_as_a_permalink(client, rates_data, django_assert_nu
     assert 'value="8000"' in html  # the form keeps the values
     assert "3.00%" in html and "2025年5月20日" in html and "12.00%" in html
     assert 'href="/laws/minfadian/670/"' in html
+    assert "11,200.00 元" in html and "3,200.00 元" in html  # total paid, total cost
     assert 'href="/laws/minjian-jiedai/25/"' in html
     assert (
         "http://testserver/tools/rate/?amount=10000&amp;received=8000&amp;date=2025-06-01&amp;plan=bullet"
