@@ -31,13 +31,16 @@ def test_it_takes_a_reader_from_search_to_an_article_to_the_cited_law_and_back(p
 
 def test_it_shows_the_text_of_a_citation_on_demand(page):
     page.goto(ARTICLE)
-    link = page.locator(".body a[href^='/laws/']").first
-    assert link.count() == 1, "the article body links its citations"
-    assert link.get_attribute("title"), "a citation link carries the provision text for hover"
-    expect_underline = page.evaluate(
-        "(el) => getComputedStyle(el).textDecorationLine", link.element_handle()
-    )
-    assert "underline" in expect_underline, "citations look like links"
+    link = page.locator(".body a.cite[href^='/laws/']").first
+    tip = page.locator("#" + link.get_attribute("aria-describedby"))
+    decoration = link.evaluate("el => getComputedStyle(el).textDecorationLine")
+    assert "underline" in decoration, "citations look like links"
+    assert not tip.is_visible(), "the provision text waits until asked for"
+    link.hover()
+    assert tip.is_visible() and re.search(r"第.+条", tip.inner_text())
+    page.mouse.move(0, 0)
+    link.focus()
+    assert tip.is_visible(), "keyboard users get the text too"
 
 
 def walk_and_change(page) -> None:
