@@ -59,7 +59,9 @@ def allow(request: HttpRequest, scope: str, limit: int, period: int = 60) -> boo
 
 def too_many_requests(request: HttpRequest, retry_after: int = 60) -> HttpResponse:
     if request.path.startswith("/api/"):
-        response = JsonResponse({"error": MESSAGE}, status=429)
+        response = JsonResponse(
+            {"error": MESSAGE}, status=429, json_dumps_params={"ensure_ascii": False}
+        )
     else:
         response = HttpResponse(MESSAGE, status=429, content_type="text/plain; charset=utf-8")
     response["Retry-After"] = str(retry_after)

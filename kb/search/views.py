@@ -2,6 +2,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from kb.core.ratelimit import ratelimit
 from kb.search import pages
 from kb.search.forms import SearchForm
 
@@ -13,6 +14,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@ratelimit("search-api", "RATELIMIT_SEARCH_PER_MINUTE")
 def api_search(request: HttpRequest) -> JsonResponse:
     q, page = SearchForm(request.GET).query()
     try:
