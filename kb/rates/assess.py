@@ -71,7 +71,7 @@ def _cap_finding(
         )
     basis = (
         f"按你实际到手的金额和实际还款计算，这笔借款的年化利率约为 {apr}%。"
-        f"合同成立时适用的一年期 LPR 是 {lpr.one_year}%（{_day(lpr.published)} 公布，此后到借款日期没有变化），"
+        f"合同成立时适用的一年期 LPR 是 {lpr.one_year}%（{_day(lpr.published)} 公布；据本站数据，此后到借款日期没有变化），"
         f"{_multiple_text(multiple)}是 {cap}%。"
     )
     caveat = (
