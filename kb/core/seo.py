@@ -33,3 +33,57 @@ def breadcrumb_jsonld(items: list[tuple[str, str]]) -> dict:
             for i, (name, url) in enumerate(items, start=1)
         ],
     }
+
+
+_LEGAL_FORCE = {
+    "in_force": "InForce",
+    "amended": "InForce",
+    "repealed": "NotInForce",
+    "not_yet": "NotInForce",
+}
+
+
+def legislation_jsonld(request, law, provision=None) -> list[dict]:
+    """schema.org Legislation for a law page, or for one provision as part of its law."""
+
+    lang = "zh-Hant" if getattr(request, "hant", False) else "zh-Hans"
+
+    def day(value):
+        return value.isoformat() if value else None
+
+    whole = {
+        "@type": "Legislation",
+        "name": law.title,
+        "alternateName": law.short_title,
+        "url": permalink(request, law.get_absolute_url()),
+        "legislationType": law.get_kind_display(),
+        "legislationJurisdiction": "CN",
+        "legislationLegalForce": _LEGAL_FORCE.get(law.status),
+        "legislationDate": day(law.promulgation_date),
+        "legislationIdentifier": getattr(law, "document_number", "") or None,
+        "legislationPassedBy": {"@type": "Organization", "name": law.issuing_body}
+        if law.issuing_body
+        else None,
+        "inLanguage": lang,
+    }
+    whole = {k: v for k, v in whole.items() if v}
+    if provision is None:
+        data = {"@context": "https://schema.org", **whole}
+        trail = [law.short_title]
+    else:
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "name": f"《{law.short_title}》{provision.label}",
+            "url": permalink(request, provision.get_absolute_url()),
+            "text": provision.text,
+            "legislationJurisdiction": "CN",
+            "legislationLegalForce": whole.get("legislationLegalForce"),
+            "isPartOf": whole,
+            "inLanguage": lang,
+        }
+        trail = [law.short_title, provision.label]
+    urls = [law.get_absolute_url()] + ([provision.get_absolute_url()] if provision else [])
+    crumbs = [("首页", permalink(request, "/")), ("法律条文", permalink(request, "/laws/"))]
+    crumbs += [(name, permalink(request, url)) for name, url in zip(trail, urls, strict=True)]
+    return [{k: v for k, v in data.items() if v}, breadcrumb_jsonld(crumbs)]

@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from kb.core.seo import jsonld_text
+from kb.core.seo import legislation_jsonld as build_legislation
 
 register = template.Library()
 
@@ -15,3 +16,9 @@ def jsonld(data) -> str:
     return format_html(
         '<script type="application/ld+json">{}</script>', mark_safe(jsonld_text(data))
     )
+
+
+@register.simple_tag(takes_context=True)
+def legislation_jsonld(context, law, provision=None) -> str:
+    """Structured data for a law or provision page (schema.org Legislation + breadcrumbs)."""
+    return jsonld(build_legislation(context["request"], law, provision))
