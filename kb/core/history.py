@@ -9,6 +9,7 @@ revert), which saves it as a new version — nothing is ever lost.
 
 import difflib
 
+from django.db import transaction
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
@@ -37,7 +38,23 @@ class LineDiffContextHelper(HistoricalRecordContextHelper):
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
-    """Mix into a ModelAdmin to get the history page with line diffs and revert."""
+    """Mix into a ModelAdmin to get the history page with line diffs and revert.
+
+    A revert is saved like an ordinary edit: in one transaction, through the admin's form,
+    save_model() and save_related(), so the admin's own rules (only 审核 publishes, a published
+    guide tree must be valid) apply to it as well and a refusal leaves nothing half-saved.
+    """
 
     def get_historical_record_context_helper(self, request, historical_record):
         return LineDiffContextHelper(self.model, historical_record)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if getattr(request, "resolver_match", None) and request.resolver_match.url_name.endswith(
+            "_simple_history"
+        ):
+            self.save_related(request, form, [], change)

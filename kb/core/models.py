@@ -1,6 +1,6 @@
 """Edit history for legal content, and the editorial review queue.
 
-History: every save of an Article, a Provision and a guide Tree/Node/Choice is kept as a
+History: every save of an Article, a Law, a Provision and a guide Tree/Node/Choice is kept as a
 historical row (who, when, what) in this app's tables — see kb/core/history.py.
 """
 
@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from kb.articles.models import Article
 from kb.guide.models import Choice, Node, Tree
-from kb.laws.models import Provision
+from kb.laws.models import Law, Provision
 
 simple_history.register(
     Article,
@@ -22,6 +22,14 @@ simple_history.register(
 )
 simple_history.register(
     Provision, app="kb.core", verbose_name="条文历史", verbose_name_plural="条文历史"
+)
+# Law already has a `history` field (its legislative history), so its edit log is `revisions`.
+simple_history.register(
+    Law,
+    app="kb.core",
+    manager_name="revisions",
+    verbose_name="法律历史",
+    verbose_name_plural="法律历史",
 )
 simple_history.register(
     Tree, app="kb.core", verbose_name="问答向导历史", verbose_name_plural="问答向导历史"

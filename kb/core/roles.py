@@ -31,6 +31,7 @@ _DRAFTING = [
     ("core", "reviewqueuearticle", ["view"]),
     ("core", "historicalarticle", ["view"]),
     ("core", "historicalprovision", ["view"]),
+    ("core", "historicallaw", ["view"]),
     ("core", "historicaltree", ["view"]),
     ("core", "historicalnode", ["view"]),
     ("core", "historicalchoice", ["view"]),

@@ -9,9 +9,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from markdownx.admin import MarkdownxModelAdmin
 
+from kb.core.history import HistoryAdmin
 from kb.guide import services
 from kb.guide.diagram import render_svg
-from kb.guide.models import Choice, Node, Tree
+from kb.guide.models import Choice, Node, OutcomeFeedback, Tree
 
 
 class BrokenTree(Exception):
@@ -29,19 +30,28 @@ def _refuse_if_broken(tree) -> None:
 class GuardedChangeform:
     """The admin saves in one transaction; a BrokenTree raised inside it rolls everything back."""
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        try:
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        except BrokenTree as refused:
+            return self._refuse(request, refused)
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except BrokenTree as refused:
-            messages.error(
-                request,
-                format_html(
-                    "未保存：已发布的向导《{}》不能有结构问题。请修正以下问题，或先把状态改为草稿再保存：<ul>{}</ul>",
-                    refused.tree.title,
-                    format_html_join("", "<li>{}</li>", ((p.message,) for p in refused.problems)),
-                ),
-            )
-            return HttpResponseRedirect(request.get_full_path())
+            return self._refuse(request, refused)
+
+    def _refuse(self, request, refused):
+        messages.error(
+            request,
+            format_html(
+                "未保存：已发布的向导《{}》不能有结构问题。请修正以下问题，或先把状态改为草稿再保存：<ul>{}</ul>",
+                refused.tree.title,
+                format_html_join("", "<li>{}</li>", ((p.message,) for p in refused.problems)),
+            ),
+        )
+        return HttpResponseRedirect(request.get_full_path())
 
 
 class NodeInline(admin.TabularInline):
@@ -62,7 +72,7 @@ class NodeInline(admin.TabularInline):
 
 
 @admin.register(Tree)
-class TreeAdmin(GuardedChangeform, MarkdownxModelAdmin):
+class TreeAdmin(GuardedChangeform, HistoryAdmin, MarkdownxModelAdmin):
     list_display = ["title", "slug", "status", "node_count", "check_result", "order"]
     list_filter = ["status"]
     search_fields = ["title", "slug"]
@@ -189,7 +199,7 @@ class ChoiceInline(admin.TabularInline):
 
 
 @admin.register(Node)
-class NodeAdmin(GuardedChangeform, MarkdownxModelAdmin):
+class NodeAdmin(GuardedChangeform, HistoryAdmin, MarkdownxModelAdmin):
     list_display = ["slug", "title", "tree", "kind", "is_start"]
     list_filter = ["tree", "kind"]
     search_fields = ["slug", "title", "help", "answer"]
@@ -213,3 +223,14 @@ class NodeAdmin(GuardedChangeform, MarkdownxModelAdmin):
         if obj is not None and obj.tree.is_published():
             return False
         return super().has_delete_permission(request, obj)
+
+
+@admin.register(OutcomeFeedback)
+class OutcomeFeedbackAdmin(admin.ModelAdmin):
+    list_display = ["node", "helpful", "reason", "created_at"]
+    list_filter = ["helpful", "node__tree"]
+    list_select_related = ["node", "node__tree"]
+    readonly_fields = ["node", "helpful", "reason", "created_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -80,3 +80,35 @@ def test_it_keeps_the_history_of_guide_trees(db):
     tree.title = "逾期以后会怎样"
     tree.save()
     assert [r.title for r in tree.history.all()] == ["逾期以后会怎样", "逾期了接下来会怎样"]
+
+
+def test_it_reverts_a_guide_tree_from_the_admin(staff_client, db):
+    tree = Tree.objects.create(slug="cuishou-saorao-zenme-ban", title="遇到催收骚扰怎么办")
+    tree.title = "被催收骚扰时怎么办"
+    tree.save()
+    first = tree.history.earliest()
+    url = reverse("admin:guide_tree_simple_history", args=[tree.pk, first.history_id])
+    page = staff_client.get(url)
+    assert page.status_code == 200
+    response = staff_client.post(url, form_data(page.content.decode(), "historicaltree_form"))
+    assert response.status_code == 302
+    tree.refresh_from_db()
+    assert tree.title == "遇到催收骚扰怎么办"
+
+
+def test_it_shows_the_history_pages_of_laws_and_provisions(staff_client, db):
+    law = Law.objects.create(slug="xingfa", title="中华人民共和国刑法", short_title="刑法")
+    provision = Provision.objects.create(
+        law=law, number=293, sub_number=1, label="第二百九十三条之一", text="旧"
+    )
+    law.status = law.status
+    law.save()
+    for name, obj in [("admin:laws_law_history", law), ("admin:laws_provision_history", provision)]:
+        assert staff_client.get(reverse(name, args=[obj.pk])).status_code == 200
+    assert law.revisions.count() == 2
+
+
+def test_it_has_a_migration_for_every_history_table(db):
+    from django.core.management import call_command
+
+    call_command("makemigrations", "core", "--check", "--dry-run", verbosity=0)
