@@ -71,3 +71,14 @@ def test_it_keeps_the_admin_free_of_inline_scripts(staff_client, production, mak
     assert "onclick=" not in html and "onload=" not in html
     assert " style=" not in html
     assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_it_serves_public_pages_without_executable_inline_scripts(client, production, make_article):
+    import re
+
+    article = make_article()
+    for url in ["/", article.get_absolute_url(), "/search/?q=逾期", "/laws/", "/guide/"]:
+        html = client.get(url).content.decode()
+        for attrs in re.findall(r"<script([^>]*)>", html):
+            assert "src=" in attrs or 'type="application/ld+json"' in attrs, (url, attrs)
+        assert not re.search(r"\son[a-z]+=", html), url
