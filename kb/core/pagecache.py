@@ -20,7 +20,12 @@ from django.utils.http import http_date
 VERSION_KEY = "content-version"
 CONTENT_APPS = {"laws", "articles", "guide", "rates", "search"}
 # Rows readers create, or bookkeeping that no public page shows: they never bump the version.
-IGNORED_MODELS = {"articles.feedback", "articles.unresolvedcitation", "search.searchdocument"}
+IGNORED_MODELS = {
+    "articles.feedback",
+    "articles.unresolvedcitation",
+    "search.searchdocument",
+    "guide.outcomefeedback",
+}
 SKIP_PREFIXES = ("/static/", "/media/", "/markdownx/", "/healthz")
 
 

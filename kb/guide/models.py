@@ -232,3 +232,27 @@ class Choice(models.Model):
         node, target = getattr(self, "node", None), getattr(self, "leads_to", None)
         if node is not None and target is not None and node.tree_id != target.tree_id:
             raise ValidationError({"leads_to": "下一步必须是同一个向导里的节点。"})
+
+
+class OutcomeFeedback(models.Model):
+    """“这个回答有帮助吗” answers from readers, one row per answer, per outcome."""
+
+    node = models.ForeignKey(
+        Node,
+        on_delete=models.CASCADE,
+        related_name="feedback",
+        verbose_name="结果",
+        limit_choices_to={"kind": Node.Kind.OUTCOME},
+    )
+    helpful = models.BooleanField("有帮助")
+    reason = models.CharField("原因", max_length=500, blank=True)
+    created_at = models.DateTimeField("提交时间", auto_now_add=True)
+    client_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "向导反馈"
+        verbose_name_plural = "向导反馈"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.node}: {'有帮助' if self.helpful else '没帮助'}"

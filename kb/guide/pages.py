@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest
 
 from kb.articles.models import Article
 from kb.guide.engine import Walk, max_remaining, walk
-from kb.guide.models import Tree
+from kb.guide.models import Node, Tree
 from kb.guide.services import load_spec
 
 MAX_QUERY_LENGTH = 2000
@@ -51,6 +51,22 @@ def tree_for(request: HttpRequest, slug: str) -> Tree:
     if tree is None:
         raise Http404("向导不存在或尚未发布")
     return tree
+
+
+def outcome_for_feedback(tree_slug: str, node_slug: str) -> Node:
+    node = (
+        Node.objects.select_related("tree")
+        .filter(
+            tree__in=Tree.objects.published(),
+            tree__slug=tree_slug,
+            slug=node_slug[:40],
+            kind=Node.Kind.OUTCOME,
+        )
+        .first()
+    )
+    if node is None:
+        raise Http404("这个结果不存在")
+    return node
 
 
 def visit(request: HttpRequest, tree: Tree) -> Visit:

@@ -1,8 +1,13 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
 
+from kb.core.hant import hant_path
+from kb.core.origin import require_same_origin
+from kb.guide import feedback as feedback_service
 from kb.guide import pages
+from kb.guide.models import Tree
 
 
 @require_GET
@@ -46,3 +51,25 @@ def _private(request: HttpRequest, response: HttpResponse, tree_obj) -> HttpResp
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_same_origin
+@require_POST
+def feedback(request: HttpRequest, slug: str) -> HttpResponse:
+    node = pages.outcome_for_feedback(slug, request.POST.get("node", ""))
+    form = feedback_service.FeedbackForm(request.POST)
+    context = {"tree": node.tree, "node": node, "form": form}
+    if not form.is_valid():
+        return render(request, "guide/feedback.html", context, status=400)
+    client = feedback_service.client_hash(request)
+    if feedback_service.over_limit(client, node):
+        return render(request, "guide/feedback.html", {**context, "limited": True}, status=429)
+    feedback_service.record(node, form, client)
+    thanks = reverse("guide:feedback-thanks", args=[slug])
+    return redirect(hant_path(thanks) if form.cleaned_data["hant"] else thanks)
+
+
+@require_GET
+def feedback_thanks(request: HttpRequest, slug: str) -> HttpResponse:
+    tree_obj = get_object_or_404(Tree.objects.published().only("slug", "title"), slug=slug)
+    return render(request, "guide/feedback.html", {"tree": tree_obj, "thanks": True})

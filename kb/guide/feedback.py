@@ -1,0 +1,30 @@
+"""“这个回答有帮助吗” for guide outcomes: the articles' form and client hash, our own rows."""
+
+from django.core.cache import cache
+
+from kb.articles.feedback import FeedbackForm, client_hash
+from kb.guide.models import Node, OutcomeFeedback
+
+RATE_LIMIT = 10  # answers per client and outcome…
+RATE_WINDOW = 3600  # …per hour
+
+__all__ = ["FeedbackForm", "client_hash", "over_limit", "record"]
+
+
+def over_limit(client: str, node: Node) -> bool:
+    """Count this answer; True once the client passes RATE_LIMIT answers in the window."""
+    key = f"guide-feedback-rate:{client}:{node.pk}"
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW)
+        count = 1
+    return count > RATE_LIMIT
+
+
+def record(node: Node, form: FeedbackForm, client: str) -> OutcomeFeedback:
+    data = form.cleaned_data
+    return OutcomeFeedback.objects.create(
+        node=node, helpful=data["helpful"], reason=data["reason"], client_hash=client
+    )
