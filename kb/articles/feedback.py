@@ -48,6 +48,10 @@ class FeedbackForm(forms.Form):
 def client_hash(request) -> str:
     """A salted hash of the client address: enough to rate-limit, useless to identify anyone."""
     address = request.META.get("REMOTE_ADDR", "")
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if getattr(settings, "USE_X_FORWARDED_HOST", False) and forwarded:
+        # Behind our proxy (DJANGO_BEHIND_PROXY): the right-most entry is the one it added.
+        address = forwarded.split(",")[-1].strip()
     return hashlib.sha256(f"{settings.SECRET_KEY}:feedback:{address}".encode()).hexdigest()
 
 

@@ -141,3 +141,30 @@ def test_the_article_admin_page_shows_the_counts(staff_client, make_article):
         f"/{settings.ADMIN_PATH}/articles/article/{article.pk}/change/"
     ).content.decode()
     assert "有帮助 2 次 · 没帮助 1 次" in html
+
+
+def test_behind_the_proxy_it_limits_the_real_client(client, make_article, settings):
+    settings.USE_X_FORWARDED_HOST = True
+    article = make_article()
+    for _ in range(RATE_LIMIT):
+        client.post(
+            f"/articles/{article.slug}/feedback/",
+            {"helpful": "yes"},
+            HTTP_X_FORWARDED_FOR="1.1.1.1",
+        )
+    assert (
+        client.post(
+            f"/articles/{article.slug}/feedback/",
+            {"helpful": "yes"},
+            HTTP_X_FORWARDED_FOR="1.1.1.1",
+        ).status_code
+        == 429
+    )
+    assert (
+        client.post(
+            f"/articles/{article.slug}/feedback/",
+            {"helpful": "yes"},
+            HTTP_X_FORWARDED_FOR="2.2.2.2",
+        ).status_code
+        == 302
+    )
