@@ -187,3 +187,16 @@ def test_a_tampered_step_costs_three_queries(client, make_tree, django_assert_nu
     make_tree()
     with django_assert_num_queries(3):
         assert client.get(f"{URL}?days=nope").status_code == 400
+
+
+def test_it_works_under_the_traditional_chinese_mirror(client, make_tree):
+    make_tree()
+    response = client.get("/zh-hant/guide/test-tree/", {"days": "short", "_step": "days"})
+    assert (
+        response.status_code == 302
+        and response["Location"] == "/zh-hant/guide/test-tree/?days=short"
+    )
+    html = client.get(response["Location"]).content.decode()
+    assert 'action="/zh-hant/guide/test-tree/"' in html
+    assert "重新開始" in html and "重新开始" not in html
+    assert 'href="/zh-hant/guide/test-tree/?days=short&amp;_change=days"' in html
