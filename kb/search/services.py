@@ -65,7 +65,7 @@ def rebuild_index(batch_size: int = 1000) -> dict[str, int]:
                 )
                 for d in batch
             )
-            engine.write(rows)
+            engine.write(rows, fresh=True)
             for d in batch:
                 counts[d.kind] += 1
     return counts

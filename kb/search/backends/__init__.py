@@ -4,7 +4,7 @@
 same function the index uses (`kb.search.tokens.tokenize`), adds the editors' synonyms, asks the
 backend for one page of ranked rows and builds highlighted snippets. Both backends rank pages
 holding every word of the query first, then by their own relevance score (bm25 / ts_rank). Each backend module offers
-`query(plan, now, limit, offset) -> (rows, total)`, `write(documents)` and `clear()`.
+`query(plan, now, limit, offset) -> (rows, total)` (total counted up to CANDIDATES + 1), `write(documents)` and `clear()`.
 """
 
 from dataclasses import dataclass, field
@@ -15,6 +15,10 @@ from django.utils import timezone
 
 from kb.search.snippets import make_snippet
 from kb.search.tokens import highlight_terms, query_plan, tokenize
+
+# At most this many pages matching anywhere (plus as many matching in a title or short answer)
+# are ranked for one query; `total` stops counting there and `more` says there were more.
+CANDIDATES = 300
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class Hit:
 class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
+    more: bool = False  # more than `total` pages matched; only the best are ranked
 
 
 def backend() -> ModuleType:
@@ -63,4 +68,4 @@ def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
         )
         for row in rows
     ]
-    return SearchResult(hits=hits, total=total)
+    return SearchResult(hits=hits, total=min(total, CANDIDATES), more=total > CANDIDATES)

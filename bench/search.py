@@ -1,0 +1,212 @@
+"""Search latency benchmark on PostgreSQL and SQLite with synthetic corpora.
+
+Usage (from the project folder):
+
+    .venv/bin/python bench/search.py [--sizes 10000 100000] [--backends postgres sqlite]
+                                     [--repeat 20] [--no-write]
+
+For each backend it builds a fresh database (PostgreSQL `kb_bench_search`, or
+BENCH_SEARCH_DATABASE_URL; SQLite in a temp file), migrates, loads the starter synonyms
+(fixtures/search.json), then for each size generates that many synthetic articles
+(`generate_articles`, seed 1), rebuilds the index (timed) and times `search(q)` — what one
+/search/ page pays: synonyms, ranked page of 10, snippets — for a fixed set of queries,
+`repeat` times each after one warm-up. Results go to docs/benchmarks.md between
+<!-- search:start --> and <!-- search:end -->.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from report import write_section  # noqa: E402
+
+QUERIES = [
+    "借唄逾期會怎樣",
+    "征信不良记录保留几年",
+    "暴力催收",
+    "砍头息",
+    "信用卡逾期",
+    "欠网贷会坐牢吗",
+    "民法典第六百七十五条",
+    "逾期",
+    "协商分期还款",
+    "收到律师函怎么办",
+    "个人信息泄露",
+    "借款利率上限",
+]
+DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/kb_bench_search"
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def measure(sizes: list[int], repeat: int) -> list[dict]:
+    """Inside a configured Django: grow the corpus to each size, index it, time the queries."""
+    from django.db import connection
+
+    from kb.articles.synthetic import generate_articles
+    from kb.search.backends import search
+    from kb.search.services import rebuild_index
+
+    results = []
+    for size in sorted(sizes):
+        started = time.perf_counter()
+        generate_articles(size, seed=1)
+        generated = time.perf_counter() - started
+        started = time.perf_counter()
+        counts = rebuild_index()
+        indexed = time.perf_counter() - started
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE search_searchdocument")
+        timings, per_query = [], {}
+        for q in QUERIES:
+            total = search(q).total  # warm-up
+            runs = []
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                search(q)
+                runs.append((time.perf_counter() - t0) * 1000)
+            timings.extend(runs)
+            per_query[q] = {
+                "total": total,
+                "p50": statistics.median(runs),
+                "p95": percentile(runs, 95),
+            }
+        results.append(
+            {
+                "vendor": connection.vendor,
+                "articles": counts["article"],
+                "generate_s": generated,
+                "index_s": indexed,
+                "p50": statistics.median(timings),
+                "p95": percentile(timings, 95),
+                "max": max(timings),
+                "samples": len(timings),
+                "queries": per_query,
+            }
+        )
+    return results
+
+
+def render(results: list[dict], repeat: int) -> str:
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, load average at start {os.getloadavg()[0]:.1f} (other work was running "
+        "on the machine, so treat the figures as upper bounds). Each figure is the wall time of one "
+        "`kb.search.backends.search(q)` call in-process (synonym lookup, ranked page of 10, snippets); "
+        f"{len(QUERIES)} queries × {repeat} runs after a warm-up. Synthetic articles from "
+        "`manage.py generate_articles N` (seed 1); target: p95 < 30 ms on PostgreSQL.",
+        "",
+        "| backend | articles | index build (s) | p50 (ms) | p95 (ms) | max (ms) |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['vendor']} | {r['articles']:,} | {r['index_s']:.1f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} |"
+        )
+    largest = max(r["articles"] for r in results)
+    lines += [
+        "",
+        f"Per query at {largest:,} articles (matches, p95 ms):",
+        "",
+        "| query | " + " | ".join(r["vendor"] for r in results if r["articles"] == largest) + " |",
+        "|---|" + "---:|" * sum(1 for r in results if r["articles"] == largest),
+    ]
+    for q in QUERIES:
+        cells = [
+            f"{r['queries'][q]['total']:,} / {r['queries'][q]['p95']:.1f}"
+            for r in results
+            if r["articles"] == largest
+        ]
+        lines.append(f"| {q} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def fresh_database(backend: str, workdir: Path) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{workdir / 'bench_search.sqlite3'}"
+    url = os.environ.get("BENCH_SEARCH_DATABASE_URL", DEFAULT_PG)
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return url
+
+
+def worker(sizes: list[int], repeat: int) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kb.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("loaddata", str(ROOT / "fixtures" / "search.json"), verbosity=0)
+    print(json.dumps(measure(sizes, repeat)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
+    parser.add_argument(
+        "--backends", nargs="+", default=["postgres", "sqlite"], choices=["postgres", "sqlite"]
+    )
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        return worker(args.sizes, args.repeat)
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for backend in args.backends:
+            env = {
+                **os.environ,
+                "DATABASE_URL": fresh_database(backend, Path(tmp)),
+                "DJANGO_DEBUG": "0",
+                "DJANGO_SECRET_KEY": "bench-only",
+                "DJANGO_ALLOWED_HOSTS": "localhost",
+            }
+            command = [
+                sys.executable,
+                __file__,
+                "--worker",
+                "--repeat",
+                str(args.repeat),
+                "--sizes",
+                *map(str, args.sizes),
+            ]
+            out = subprocess.run(
+                command, cwd=ROOT, env=env, check=True, capture_output=True, text=True
+            ).stdout
+            results.extend(json.loads(out.strip().splitlines()[-1]))
+            print(f"{backend}: done", file=sys.stderr)
+    report = render(results, args.repeat)
+    print(report)
+    if not args.no_write:
+        write_section("search", "Search latency", report)
+
+
+if __name__ == "__main__":
+    main()
