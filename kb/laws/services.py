@@ -29,6 +29,10 @@ KIND_BY_LABEL = {label: value for value, label in Law.Kind.choices}
 STATUS_BY_LABEL = {label: value for value, label in Law.Status.choices}
 
 
+class MissingProvisions(ValueError):
+    """The file lacks provisions the database has; deleting them needs explicit consent."""
+
+
 @dataclass
 class ImportResult:
     law: Law
@@ -69,9 +73,10 @@ def law_fields(parsed: ParsedLaw, slug: str) -> dict:
 
 
 @transaction.atomic
-def import_law(parsed: ParsedLaw, slug: str) -> ImportResult:
+def import_law(parsed: ParsedLaw, slug: str, delete_missing: bool = False) -> ImportResult:
     """Create or update one law and its provisions. Changed text goes through
-    Provision.save(), which keeps the old text as a Change (and so flags citing articles)."""
+    Provision.save(), which keeps the old text as a Change (and so flags citing articles).
+    Provisions missing from the file are deleted only with delete_missing=True."""
     fields = law_fields(parsed, slug)
     law = Law.objects.filter(slug=slug).first() or Law(slug=slug)
     changed = [k for k, v in fields.items() if getattr(law, k) != v]
@@ -104,6 +109,9 @@ def import_law(parsed: ParsedLaw, slug: str) -> ImportResult:
             result.updated += 1
         else:
             result.unchanged += 1
+    if existing and not delete_missing:
+        labels = "、".join(p.label for p in sorted(existing.values(), key=lambda p: p.order)[:10])
+        raise MissingProvisions(f"{slug}: 文件中没有已收录的 {labels} 等 {len(existing)} 条")
     Provision.objects.bulk_create(new_rows, batch_size=500)
     result.created = len(new_rows)
     if existing:

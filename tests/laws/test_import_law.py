@@ -188,3 +188,13 @@ def test_it_ships_all_seven_documents_in_the_fixture():
                 Provision.objects.get(law__short_title=short, label=label).paragraphs()
                 == paragraphs
             ), label
+
+
+def test_it_refuses_to_drop_provisions_unless_told_to(tmp_path):
+    call_command("import_law", write(tmp_path, GOOD))
+    shorter = write(tmp_path, GOOD.replace("第二条之一 插入的一条。", ""))
+    with pytest.raises(CommandError, match="文件中没有已收录的 第二条之一 等 1 条"):
+        call_command("import_law", shorter)
+    assert Provision.objects.count() == 3
+    call_command("import_law", shorter, "--delete-missing")
+    assert [p.slug for p in Provision.objects.all()] == ["1", "2"]

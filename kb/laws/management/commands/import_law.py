@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from kb.laws.lawfile import LawFileError, parse_law_file
-from kb.laws.services import import_law
+from kb.laws.services import MissingProvisions, import_law
 
 
 class Command(BaseCommand):
@@ -17,6 +17,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "paths", nargs="+", help="law files, e.g. ../shared/sources/laws/minfadian.md"
+        )
+        parser.add_argument(
+            "--delete-missing",
+            action="store_true",
+            help="delete provisions that are no longer in the file (their citations go with them)",
         )
 
     def handle(self, *args, **options):
@@ -31,6 +36,9 @@ class Command(BaseCommand):
                 parsed.append((path.stem, parse_law_file(text)))
             except LawFileError as exc:
                 raise CommandError(f"{path}: {exc}") from None
-        with transaction.atomic():
-            for slug, law in parsed:
-                self.stdout.write(import_law(law, slug).summary())
+        try:
+            with transaction.atomic():
+                for slug, law in parsed:
+                    self.stdout.write(import_law(law, slug, options["delete_missing"]).summary())
+        except MissingProvisions as exc:
+            raise CommandError(f"{exc}。如确属删除，请加 --delete-missing。") from None
