@@ -233,14 +233,21 @@ def _provision_start(line: str, numbered: bool, lineno: int) -> ParsedProvision 
         number, sub, rest = match.groups()
         label = line[: line.index("条") + 1] + (f"之{sub}" if sub else "")
         return ParsedProvision(
-            cn_number(number), cn_number(sub) if sub else 0, label, [rest], line=lineno
+            _number(number, lineno), _number(sub, lineno) if sub else 0, label, [rest], line=lineno
         )
     match = ITEM_RE.match(line)
     if match is None:
         return None
     return ParsedProvision(
-        cn_number(match.group(1)), 0, match.group(1), [match.group(2)], line=lineno
+        _number(match.group(1), lineno), 0, match.group(1), [match.group(2)], line=lineno
     )
+
+
+def _number(text: str, lineno: int) -> int:
+    try:
+        return cn_number(text)
+    except ValueError:
+        raise LawFileError(lineno, f"无法识别的条号数字“{text}”") from None
 
 
 def _check_order(done: list[ParsedProvision], new: ParsedProvision, lineno: int) -> None:

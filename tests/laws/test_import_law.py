@@ -136,6 +136,10 @@ def test_it_reports_a_malformed_file_by_line_and_changes_nothing(tmp_path):
         (GOOD.replace('title: "测试法"\n', ""), "YAML 头缺少字段 title"),
         (GOOD.replace("第二条 只有一款。", "第二条只有一款。"), "第 23 行：条文开头格式不对"),
         (GOOD.split("## 第一章")[0], "没有找到任何条文"),
+        (
+            GOOD.replace("第二条 只有一款。", "第两条 只有一款。"),
+            "第 23 行：无法识别的条号数字“两”",
+        ),
     ],
 )
 def test_it_rejects_malformed_files_with_a_clear_message(tmp_path, text, message):
