@@ -200,6 +200,12 @@ def login(page) -> None:
 
 
 def screenshot(page, name: str) -> None:
-    """Save a viewport screenshot into docs/screenshots/ (shown in the README)."""
+    """Save a viewport screenshot into docs/screenshots/ (shown in the README), palette-reduced."""
+    from PIL import Image
+
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), animations="disabled")
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), animations="disabled", caret="initial")
+    with Image.open(path) as shot:
+        small = shot.convert("RGB").quantize(colors=96, method=Image.Quantize.MEDIANCUT)
+    small.save(path, optimize=True)

@@ -56,6 +56,7 @@ def walk_to_outcome(page, picks: dict[int, int] | None = None, limit: int = 12) 
     answers = []
     for step in range(limit):
         if page.locator(".guide-choice").count() == 0:
+            assert page.locator("[data-outcome]").count() == 1, f"not an outcome: {page.url}"
             return answers
         answers.append(answer_question(page, (picks or {}).get(step, 0)))
     raise AssertionError(f"no outcome after {limit} questions: {page.url}")

@@ -26,17 +26,19 @@ def test_it_has_no_serious_axe_violations(page, name):
     assert_accessible(page, name)
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_it_has_no_serious_axe_violations_on_a_guide_outcome(open_context, scheme):
-    page = open_context(color_scheme=scheme).new_page()
+def test_it_has_no_serious_axe_violations_on_a_guide_outcome_light_or_dark(open_context):
+    page = open_context().new_page()
     page.goto(GUIDE)
     walk_to_outcome(page)
-    assert_accessible(page, f"guide-outcome ({scheme})")
+    assert_accessible(page, "guide-outcome")
+    dark = open_context(color_scheme="dark").new_page()
+    dark.goto(page.url)
+    assert_accessible(dark, "guide-outcome (dark)")
 
 
 def test_it_has_no_serious_axe_violations_in_dark_mode(open_context):
     page = open_context(color_scheme="dark").new_page()
-    for name in ("home", "article", "provision", "search"):
+    for name in ("home", "article", "search"):
         page.goto(PAGE_TYPES[name])
         assert_accessible(page, f"{name} (dark)")
 

@@ -1,4 +1,5 @@
-"""Phone layout (no sideways scrolling at 375 px) and the README screenshots."""
+"""Phone layout (no sideways scrolling at 375 px), typography, dark and print, and the README
+screenshots (this module runs before the editor journey, so its test article is not in them)."""
 
 import pytest
 
