@@ -46,8 +46,13 @@ def render_svg(tree: TreeSpec, flagged: frozenset[str] = frozenset()) -> str:
     widest = max((len(v) for v in by_row.values()), default=1)
     width = MARGIN * 2 + widest * BOX_W + (widest - 1) * GAP_X
     height = MARGIN * 2 + len(by_row) * BOX_H + max(len(by_row) - 1, 0) * GAP_Y
+    parents: dict[str, list[str]] = {}
+    for node in tree.nodes:
+        for choice in node.choices:
+            parents.setdefault(choice.target, []).append(node.slug)
     pos: dict[str, tuple[int, int]] = {}
     for r, slugs in sorted(by_row.items()):
+        slugs = _by_parent_position(slugs, parents, pos)
         row_w = len(slugs) * BOX_W + (len(slugs) - 1) * GAP_X
         x0 = (width - row_w) // 2
         for i, slug in enumerate(slugs):
@@ -64,6 +69,17 @@ def render_svg(tree: TreeSpec, flagged: frozenset[str] = frozenset()) -> str:
     return "\n".join(parts)
 
 
+def _by_parent_position(slugs: list[str], parents: dict, pos: dict) -> list[str]:
+    """Order a row by the mean x of each node's already placed parents: fewer crossings."""
+
+    def key(item):
+        index, slug = item
+        xs = [pos[p][0] for p in parents.get(slug, ()) if p in pos]
+        return (sum(xs) / len(xs) if xs else float("inf"), index)
+
+    return [slug for _, slug in sorted(enumerate(slugs), key=key)]
+
+
 def _edges(tree: TreeSpec, pos: dict) -> list[str]:
     out = []
     for node in tree.nodes:
@@ -77,7 +93,7 @@ def _edges(tree: TreeSpec, pos: dict) -> list[str]:
                 f'<line x1="{ax}" y1="{ay}" x2="{bx}" y2="{by}" stroke="#777" stroke-width="1.2" '
                 'marker-end="url(#arrow)"/>'
             )
-            mx, my = (ax + bx) // 2, (ay + by) // 2
+            mx, my = ax + (bx - ax) // 3, ay + (by - ay) // 3
             out.append(
                 f'<text x="{mx}" y="{my}" text-anchor="middle" fill="#333" stroke="#fff" '
                 f'stroke-width="3" paint-order="stroke">{escape(_clip(choice.label, 10))}</text>'
