@@ -153,6 +153,7 @@ def open_context(browser, live_site):
         contexts.append(context)
         return context
 
+    make.traffic = traffic
     yield make
     for context in contexts:
         context.close()
