@@ -17,13 +17,11 @@ class SearchForm(forms.Form):
     page = forms.CharField(required=False)
 
     def clean_page(self) -> int:
-        """A page that is not a positive number becomes 1; one past MAX_PAGE is left to 404."""
+        """Not a positive whole number → page 1; a huge one → past MAX_PAGE, which is a 404."""
         raw = (self.cleaned_data.get("page") or "").strip()
-        return (
-            int(raw)
-            if raw.isascii() and raw.isdigit() and 0 < len(raw) <= 6 and int(raw) > 0
-            else 1
-        )
+        if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+            return 1
+        return min(int(raw), MAX_PAGE + 1)
 
     def query(self) -> tuple[str, int]:
         self.is_valid()

@@ -1,0 +1,121 @@
+"""/search/ and /api/search/: results, pagination, suggestions, bad input, fixed query counts."""
+
+import pytest
+from django.utils import timezone
+
+from kb.search.pages import PER_PAGE
+
+
+@pytest.fixture
+def many(make_article):
+    when = timezone.now() - timezone.timedelta(days=2)
+    for i in range(25):
+        make_article(
+            title=f"网贷逾期问题{i}",
+            short_answer="网贷逾期后会怎样。",
+            published_at=when + timezone.timedelta(minutes=i),
+        )
+
+
+def test_it_shows_badge_title_snippet_and_category(client, make_article):
+    article = make_article(title="借呗逾期会有哪些后果？", short_answer="借呗逾期会产生罚息。")
+    response = client.get("/search/", {"q": "借唄逾期"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<span class="badge badge-article">文章</span>' in html
+    assert f'href="{article.get_absolute_url()}"' in html
+    assert "<mark>借呗</mark><mark>逾期</mark>会产生罚息" in html
+    assert "网贷逾期" in html  # the category
+    assert 'name="robots" content="noindex' in html
+
+
+def test_it_pages_through_results(client, many):
+    first = client.get("/search/", {"q": "网贷逾期"}).content.decode()
+    assert first.count('class="hit"') == PER_PAGE
+    assert (
+        "找到约 25 条" in first
+        and 'rel="next" href="?q=%E7%BD%91%E8%B4%B7%E9%80%BE%E6%9C%9F&amp;page=2"' in first
+    )
+    last = client.get("/search/", {"q": "网贷逾期", "page": "3"}).content.decode()
+    assert last.count('class="hit"') == 5 and 'rel="next"' not in last
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "", "1.5", "１"])
+def test_it_treats_a_bad_page_number_as_page_one(client, many, page):
+    response = client.get("/search/", {"q": "网贷逾期", "page": page})
+    assert response.status_code == 200
+    assert response.content.decode().count('class="hit"') == PER_PAGE
+
+
+@pytest.mark.parametrize("page", ["4", "99999", "9" * 40])
+def test_it_answers_404_past_the_last_page(client, many, page):
+    assert client.get("/search/", {"q": "网贷逾期", "page": page}).status_code == 404
+    assert client.get("/api/search/", {"q": "网贷逾期", "page": page}).status_code == 404
+
+
+def test_it_suggests_articles_and_trees_when_nothing_matches(client, make_article):
+    make_article(title="逾期多久会上征信？")
+    html = client.get("/search/", {"q": "完全无关的词语"}).content.decode()
+    assert "没有找到与“完全无关的词语”相关的内容" in html
+    assert "逾期多久会上征信？" in html and 'href="/guide/"' in html
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "借呗" * 5000,
+        "借呗\x00逾期",
+        "\x00\x00",
+        "？？！！……",
+        "   ",
+        "<script>alert(1)</script>",
+        "'\" OR 1=1 --",
+        "NEAR(a b)",
+        "*",
+        '"',
+    ],
+)
+def test_it_never_fails_on_bad_input(client, make_article, q):
+    make_article(title="借呗逾期会有哪些后果？")
+    for url in ("/search/", "/api/search/"):
+        response = client.get(url, {"q": q})
+        assert response.status_code == 200
+    assert "<script>alert" not in client.get("/search/", {"q": q}).content.decode()
+
+
+def test_it_cuts_a_long_query_to_100_characters(client, db):
+    response = client.get("/api/search/", {"q": "借" * 10_000})
+    assert response.json()["query"] == "借" * 100
+
+
+def test_it_shows_the_empty_search_page(client, db):
+    response = client.get("/search/")
+    assert response.status_code == 200
+    assert 'id="search-q"' in response.content.decode()
+
+
+def test_api_answers_json(client, make_article):
+    article = make_article(title="信用卡逾期会怎样？", short_answer="信用卡逾期会产生利息。")
+    data = client.get("/api/search/", {"q": "信用卡", "page": "1"}).json()
+    assert data["query"] == "信用卡" and data["total"] == 1 and data["page"] == 1
+    (hit,) = data["results"]
+    assert hit["title"] == "信用卡逾期会怎样？" and hit["url"] == article.get_absolute_url()
+    assert hit["type"] == "article" and "<mark>信用卡</mark>" in hit["snippet"]
+    assert client.get("/api/search/").json() == {"query": "", "total": 0, "page": 1, "results": []}
+
+
+def test_it_refuses_post(client, db):
+    assert client.post("/search/", {"q": "借呗"}).status_code == 405
+
+
+def test_it_costs_a_fixed_number_of_queries(client, many, django_assert_num_queries):
+    with django_assert_num_queries(2):  # synonyms, one ranked page
+        client.get("/search/", {"q": "网贷逾期"})
+    with django_assert_num_queries(2):
+        client.get("/search/", {"q": "网贷逾期", "page": "2"})
+    with django_assert_num_queries(4):  # synonyms, ranked page, suggested articles, trees
+        client.get("/search/", {"q": "完全无关"})
+    with django_assert_num_queries(2):  # suggestions only
+        client.get("/search/", {"q": "？？？"})
+    with django_assert_num_queries(2):
+        client.get("/api/search/", {"q": "网贷逾期"})
