@@ -14,7 +14,9 @@ def test_it_404s_on_an_unknown_tag(client, db):
     assert client.get("/tag/no-such-tag/").status_code == 404
 
 
-def test_the_tag_page_costs_a_fixed_number_of_queries(client, make_article, django_assert_num_queries):
+def test_the_tag_page_costs_a_fixed_number_of_queries(
+    client, make_article, django_assert_num_queries
+):
     tag = Tag.objects.create(name="征信", slug="zhengxin")
     for _ in range(6):
         make_article().tags.add(tag)
