@@ -78,6 +78,8 @@ def visit(request: HttpRequest, tree: Tree) -> Visit:
     result = walk(spec, params)
     if result.error is not None:
         raise BadQuery(error_message(result), url(tree, result.answers) if result.path else "")
+    if result.current is None:  # only a draft can lack its single start question
+        raise BadQuery("这个向导还没有唯一的起始问题，暂时无法使用。")
     return Visit(
         tree,
         spec,

@@ -200,3 +200,10 @@ def test_it_works_under_the_traditional_chinese_mirror(client, make_tree):
     assert 'action="/zh-hant/guide/test-tree/"' in html
     assert "重新開始" in html and "重新开始" not in html
     assert 'href="/zh-hant/guide/test-tree/?days=short&amp;_change=days"' in html
+
+
+def test_previewing_an_unfinished_draft_is_a_clear_400(staff_client):
+    Tree.objects.create(slug="empty", title="空向导", status=Tree.Status.DRAFT)
+    response = staff_client.get("/guide/empty/", {"_step": "x"})
+    assert response.status_code == 400
+    assert "还没有唯一的起始问题" in response.content.decode()
