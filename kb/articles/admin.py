@@ -108,7 +108,7 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
         flag_stale_articles()
         return super().changeform_view(request, object_id, form_url, extra_context)
 
-    @admin.action(description="标记为已审核（清除“需复核”，最近审核设为今天）")
+    @admin.action(description="标记为已审核（清除“需复核”，最近审核设为今天）", permissions=["publish"])
     def mark_reviewed(self, request, queryset):
         n = mark_reviewed(queryset)
         self.message_user(request, f"已将 {n} 篇文章标记为已审核。", messages.SUCCESS)

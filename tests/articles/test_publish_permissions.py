@@ -124,3 +124,16 @@ def test_it_keeps_anonymous_visitors_out_of_the_admin(client, db):
     response = client.get(reverse("admin:articles_article_changelist"))
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+def test_it_leaves_marking_reviewed_to_reviewers(client, role_user, make_article):
+    article = make_article(needs_review=True, reviewed_at=None)
+    changelist = reverse("admin:articles_article_changelist")
+    client.force_login(role_user("编辑"))
+    client.post(changelist, {"action": "mark_reviewed", "_selected_action": [article.pk]})
+    article.refresh_from_db()
+    assert article.needs_review is True
+    client.force_login(role_user("审核"))
+    client.post(changelist, {"action": "mark_reviewed", "_selected_action": [article.pk]})
+    article.refresh_from_db()
+    assert article.needs_review is False and article.reviewed_at is not None
