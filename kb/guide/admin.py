@@ -170,9 +170,11 @@ class TreeAdmin(GuardedChangeform, HistoryAdmin, MarkdownxModelAdmin):
 
     def paths_view(self, request, pk):
         tree = self._tree(request, pk)
+        rows = services.path_rows(tree)
         context = {
             **self._context(request, tree, f"全部路径：{tree.title}"),
-            "rows": services.path_rows(tree),
+            "rows": rows,
+            "count": len(rows),
         }
         return TemplateResponse(request, "admin/guide/paths.html", context)
 
