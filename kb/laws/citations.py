@@ -7,7 +7,8 @@
 A citation starts with a law: 《any title》, a registered name without 《》 (only when a
 provision follows at once), or 本法/该法/同法… meaning the law named just before. Then a
 chain of references: 第X条[之N][第X款][第X项], joined by 、和 及 以及 或者 或 ， (a
-later element may be just 第X款 or 第X项 of the article before), or a range 至 / 到.
+later element may be just 第X款 or 第X项 of the article before, or a compact list such as
+第五百零九、五百一十条), or a range 至 / 到.
 Numbers are Chinese (via cn2an) or Arabic. Text inside `backticks` is skipped.
 A bracketed title that is not registered still yields citations, with law=None, so the
 caller can report "not in our library" rather than silently dropping it.
@@ -29,6 +30,8 @@ REF_RE = re.compile(rf"{_S}(?=第)(?:{ARTICLE})?(?:{_S}{PARAGRAPH})?(?:{_S}{ITEM
 JOIN_RE = re.compile(
     rf"{_S}(?:(?P<range>至|到|—|－|~|～){_S}(?=第|[零〇一二三四五六七八九十百千\d])|(?:、|和|及|以及|或者|或|，|,){_S}(?=第))"
 )
+COMPACT_RE = re.compile(rf"{_S}(?P<head>第){_S}(?P<list>{NUM}(?:{_S}、{_S}{NUM})+){_S}条(?!之)")
+NUM_RE = re.compile(NUM)
 RANGE_END_RE = re.compile(rf"第?{_S}(?P<n>{NUM}){_S}条(?:之(?P<sub>{NUM}))?")
 PRONOUNS = ("本法", "该法", "同法", "本条例", "该条例", "本规定", "该规定", "该解释", "本解释")
 PRC = "中华人民共和国"
@@ -138,6 +141,18 @@ def _chain(text: str, pos: int, start: int, law: tuple[str | None, str]) -> list
     article: tuple[int, int] | None = None
     para: int | None = None
     while True:
+        compact = COMPACT_RE.match(text, pos)
+        if compact is not None:  # 第五百零九、五百一十条
+            items = _compact(text, compact, start if not out else None, law)
+            if not items:
+                return out
+            out.extend(items)
+            article, para = items[-1].provision, None
+            joined = JOIN_RE.match(text, compact.end())
+            if joined is None or joined.group("range"):
+                return out
+            pos = joined.end()
+            continue
         ref = REF_RE.match(text, pos)
         if ref is None or ref.group("n") is ref.group("p") is ref.group("i") is None:
             return out
@@ -182,3 +197,21 @@ def _chain(text: str, pos: int, start: int, law: tuple[str | None, str]) -> list
         if joined is None or (joined.group("range") and last is not None):
             return out
         pos = joined.end()
+
+
+def _compact(text: str, match: re.Match, start: int | None, law) -> list[Citation]:
+    """第五百零九、五百一十条: one citation per number; the first span includes the law."""
+    offset = match.start("list")
+    numbers = list(NUM_RE.finditer(match.group("list")))
+    out = []
+    for index, number in enumerate(numbers):
+        try:
+            value = cn_number(number.group(0))
+        except ValueError:
+            return []
+        begin = offset + number.start()
+        if index == 0:
+            begin = match.start("head") if start is None else start
+        end = match.end() if index == len(numbers) - 1 else offset + number.end()
+        out.append(Citation(law[0], law[1], value, span=(begin, end), raw=text[begin:end]))
+    return out

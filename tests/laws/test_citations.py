@@ -83,6 +83,16 @@ CASES = [
     ("《刑法》第二百九十三条之一、第二百九十三条", ["xingfa:293-1", "xingfa:293"]),
     ("《民法典》第六百七十五条、第六百八十条第二款", ["minfadian:675", "minfadian:680 款2"]),
     ("《民法典》第六百七十五条和《消保法》第二十六条", ["minfadian:675", "xiaobaofa:26"]),
+    ("《民法典》第五百零九、五百一十条", ["minfadian:509", "minfadian:510"]),
+    (
+        "《征信业管理条例》第十五、十六、十七条和第二十一条",
+        ["zhengxin-tiaoli:15", "zhengxin-tiaoli:16", "zhengxin-tiaoli:17", "zhengxin-tiaoli:21"],
+    ),
+    (
+        "《民法典》第六百七十五条、第五百零九、五百一十条",
+        ["minfadian:675", "minfadian:509", "minfadian:510"],
+    ),
+    ("第五百零九、五百一十条", []),
     # ranges
     ("《民法典》第六百七十五条至第六百八十条", ["minfadian:675..680"]),
     ("《民法典》第六百七十五条至六百八十条", ["minfadian:675..680"]),
@@ -148,6 +158,13 @@ def test_it_reports_span_and_raw_text():
     assert first.raw == "《民法典》第六百七十五条" == text[slice(*first.span)]
     assert second.raw == "第六百七十六条" == text[slice(*second.span)]
     assert first.law_name == "民法典"
+
+
+def test_it_splits_a_compact_list_into_spans():
+    text = "见《民法典》第五百零九、五百一十条。"
+    first, second = find_citations(text, REGISTRY)
+    assert (first.raw, second.raw) == ("《民法典》第五百零九", "五百一十条")
+    assert text[slice(*second.span)] == "五百一十条"
 
 
 def test_it_returns_frozen_dataclasses():
