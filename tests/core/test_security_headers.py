@@ -82,3 +82,23 @@ def test_it_serves_public_pages_without_executable_inline_scripts(client, produc
         for attrs in re.findall(r"<script([^>]*)>", html):
             assert "src=" in attrs or 'type="application/ld+json"' in attrs, (url, attrs)
         assert not re.search(r"\son[a-z]+=", html), url
+
+
+def test_it_keeps_the_markdownx_preview_working_with_csrf_enforced(
+    staff_user, production, make_article
+):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(staff_user)
+    article = make_article()
+    page = client.get(f"/{settings.ADMIN_PATH}/articles/article/{article.pk}/change/")
+    assert "markdownx/js/markdownx" in page.content.decode()
+    token = client.cookies["csrftoken"].value
+    refused = client.post("/markdownx/markdownify/", {"content": "**粗体**"})
+    assert refused.status_code == 403
+    preview = client.post(
+        "/markdownx/markdownify/", {"content": "**粗体**", "csrfmiddlewaretoken": token}
+    )
+    assert preview.status_code == 200
+    assert "<strong>粗体</strong>" in preview.content.decode()
