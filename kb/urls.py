@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from kb.articles.markdownx_views import markdownify_view, upload_view
 from kb.core import views as core_views
-from kb.core.sitemaps import SITEMAPS
+from kb.core.sitemaps import sitemap
 
 handler400 = "kb.core.views.bad_request"
 handler403 = "kb.core.views.permission_denied"
@@ -19,7 +18,7 @@ admin.site.index_title = "内容管理"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("markdownx/markdownify/", markdownify_view, name="markdownx_markdownify"),
     path("markdownx/upload/", upload_view, name="markdownx_upload"),
     path(f"{settings.ADMIN_PATH}/", admin.site.urls),

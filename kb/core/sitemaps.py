@@ -1,7 +1,13 @@
 """Every public page in one sitemap; each app contributes its own Sitemap classes."""
 
+from django.contrib.sitemaps.views import sitemap as django_sitemap
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
 from kb.articles.sitemaps import SITEMAPS as ARTICLE_SITEMAPS
 from kb.core.hant import hant_path
+from kb.core.pagecache import content_version, seconds_until_next_publication
 from kb.guide.sitemaps import SITEMAPS as GUIDE_SITEMAPS
 from kb.laws.sitemaps import SITEMAPS as LAW_SITEMAPS
 from kb.rates.sitemaps import SITEMAPS as RATE_SITEMAPS
@@ -22,3 +28,23 @@ def hant_variant(sitemap_class):
 
 # Keep this last: it mirrors every section registered above.
 SITEMAPS = {**SITEMAPS, **{f"{name}-hant": hant_variant(cls) for name, cls in SITEMAPS.items()}}
+
+
+SITEMAP_SECONDS = 3600
+
+
+@require_GET
+def sitemap(request: HttpRequest) -> HttpResponse:
+    """The sitemap (thousands of provisions, twice) rendered once per content version."""
+    key = f"sitemap:{content_version()}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    cached = cache.get(key)
+    if cached is None:
+        response = django_sitemap(request, sitemaps=SITEMAPS)
+        response.render()
+        if response.status_code != 200:
+            return response
+        cached = (response.content, response["Content-Type"])
+        cache.set(key, cached, seconds_until_next_publication(SITEMAP_SECONDS))
+    response = HttpResponse(cached[0], content_type=cached[1])
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response

@@ -52,3 +52,17 @@ def test_every_listed_article_page_answers(client, make_article):
 def test_robots_txt_points_at_the_sitemap(client, db):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_it_shows_a_new_article_at_once(client, make_article):
+    first = make_article()
+    assert f"http://testserver{first.get_absolute_url()}" in _locs(client)
+    second = make_article()
+    assert f"http://testserver{second.get_absolute_url()}" in _locs(client)
+
+
+def test_it_is_rendered_once_per_content_version(client, make_article, django_assert_num_queries):
+    make_article()
+    _locs(client)
+    with django_assert_num_queries(0):
+        _locs(client)
