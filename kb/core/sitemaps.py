@@ -1,5 +1,6 @@
 """Every public page in one sitemap; each app contributes its own Sitemap classes."""
 
+from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -31,6 +32,7 @@ SITEMAPS = {**SITEMAPS, **{f"{name}-hant": hant_variant(cls) for name, cls in SI
 
 
 SITEMAP_SECONDS = 3600
+LOCAL_CACHE_SECONDS = 60
 
 
 @require_GET
@@ -44,7 +46,9 @@ def sitemap(request: HttpRequest) -> HttpResponse:
         if response.status_code != 200:
             return response
         cached = (response.content, response["Content-Type"])
-        cache.set(key, cached, seconds_until_next_publication(SITEMAP_SECONDS))
+        # A per-process cache only sees its own process's edits: keep entries short there.
+        limit = SITEMAP_SECONDS if settings.REDIS_URL else LOCAL_CACHE_SECONDS
+        cache.set(key, cached, seconds_until_next_publication(limit))
     response = HttpResponse(cached[0], content_type=cached[1])
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"
     return response
