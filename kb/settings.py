@@ -202,6 +202,8 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
+# Behind DJANGO_BEHIND_PROXY the client is the X-Forwarded-For entry our proxy added, not the proxy.
+AXES_CLIENT_IP_CALLABLE = "kb.core.ratelimit.client_address"
 
 # Editorial workflow: articles not reviewed for this many days join the admin review queue.
 REVIEW_MAX_AGE_DAYS = env_int("REVIEW_MAX_AGE_DAYS", 180)

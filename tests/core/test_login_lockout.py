@@ -61,3 +61,23 @@ def test_it_moves_the_admin_with_django_admin_path(tmp_path):
         timeout=120,
     )
     assert result.stdout.strip().splitlines()[-1] == "/bianji-houtai/", result.stderr
+
+
+def test_it_locks_per_client_behind_a_proxy(client, db, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    get_user_model().objects.create_user("lawyer", password="right-password-1", is_staff=True)
+
+    def attempt_from(address, password):
+        return client.post(
+            reverse("admin:login"),
+            {"username": "lawyer", "password": password, "next": reverse("admin:index")},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=address,
+            HTTP_X_FORWARDED_PROTO="https",
+            secure=True,
+        )
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        attempt_from("203.0.113.5", "wrong")
+    assert attempt_from("203.0.113.5", "right-password-1").status_code == 429
+    assert attempt_from("203.0.113.99", "right-password-1").status_code == 302
