@@ -54,7 +54,6 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if getattr(request, "resolver_match", None) and request.resolver_match.url_name.endswith(
-            "_simple_history"
-        ):
+        match = getattr(request, "resolver_match", None)
+        if match and (match.url_name or "").endswith("_simple_history"):  # a revert
             self.save_related(request, form, [], change)
