@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 
 from kb.core.hant import PREFIX, is_mirrored
 
@@ -15,7 +16,10 @@ def site(request) -> dict:
 
 def script_urls(request, hant: bool) -> dict:
     """Absolute URLs of this page in both scripts, for the switch, canonical and hreflang."""
-    base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    try:
+        base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:  # the 400 page for a forged Host header must still render
+        base = ""
     path = request.get_full_path()
     hans_url = base + path
     hant_url = base + PREFIX + path if is_mirrored(path) else None
@@ -23,5 +27,4 @@ def script_urls(request, hant: bool) -> dict:
         "HANS_URL": hans_url,
         "HANT_URL": hant_url,
         "CANONICAL_URL": hant_url if hant and hant_url else hans_url,
-        "SCRIPT_PREFIX": PREFIX if hant else "",
     }

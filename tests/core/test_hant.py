@@ -168,3 +168,9 @@ def test_it_never_redirects_off_site(client, db):
         assert response.get("Location", "/").startswith("/") and not response.get(
             "Location", "/x"
         ).startswith(("//", "/\\"))
+
+
+def test_a_forged_host_gets_the_400_page_not_a_500(client, db, settings):
+    settings.DEBUG = False
+    response = client.get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
