@@ -8,6 +8,9 @@ Every page the tests open records its requests and fails on any other origin.
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import runpy
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,9 +53,12 @@ def test_database(django_db_setup, django_db_blocker) -> Iterator[None]:
     from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
 
+    # The configured database, read afresh: Django renames it in place once it set up a test one.
+    spec = importlib.util.find_spec(os.environ["DJANGO_SETTINGS_MODULE"])
+    configured = runpy.run_path(spec.origin)["DATABASES"]["default"]
     with django_db_blocker.unblock():
-        if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
-            yield
+        if str(connection.settings_dict["NAME"]) != str(configured["NAME"]):
+            yield  # pytest-django already made the test database
             return
         config = setup_databases(verbosity=0, interactive=False, aliases={"default"})
         try:
