@@ -76,3 +76,13 @@ def test_it_switches_to_dark_colours_when_the_system_asks(open_context):
     bg = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
     channels = [int(x) for x in bg[bg.index("(") + 1 : bg.index(")")].split(",")[:3]]
     assert max(channels) < 60, f"dark background expected, got {bg}"
+
+
+def test_it_stops_smooth_scrolling_when_the_reader_asks_for_less_motion(open_context):
+    style = "() => getComputedStyle(document.documentElement).scrollBehavior"
+    calm = open_context(reduced_motion="reduce").new_page()
+    calm.goto("/")
+    assert calm.evaluate(style) == "auto"
+    usual = open_context().new_page()
+    usual.goto("/")
+    assert usual.evaluate(style) == "smooth"
