@@ -85,15 +85,14 @@ def live_site(test_database, django_db_blocker) -> Iterator[str]:
     )
     with django_db_blocker.unblock():
         overrides.enable()
-        load_content()
-        get_user_model().objects.create_superuser(email="editor@example.com", **EDITOR)
-        server = LiveServer("127.0.0.1")
-        server._live_server_modified_settings.enable()
         try:
-            yield server.url
-        finally:
-            server._live_server_modified_settings.disable()
+            load_content()
+            get_user_model().objects.create_superuser(email="editor@example.com", **EDITOR)
+            server = LiveServer("127.0.0.1")
+            with server._live_server_modified_settings:
+                yield server.url
             server.stop()
+        finally:
             overrides.disable()
             call_command("flush", interactive=False, verbosity=0)
 
