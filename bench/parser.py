@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import sys
@@ -97,7 +98,9 @@ def main() -> None:
         "| ---: | ---: | ---: | ---: |\n"
         f"| {r['chars']:,} | {r['citations']} | {r['median_ms']:.2f} ms | {r['cps']:,.0f} |\n\n"
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.python_implementation()} "
-        f"{platform.python_version()}, {platform.machine()} ({platform.system()})."
+        f"{platform.python_version()}, {platform.machine()} ({platform.system()}), "
+        f"1-minute load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (shared machine: "
+        "a busy machine lowers the figure)."
     )
     print(body)
     if not args.no_write:
