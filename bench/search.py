@@ -29,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(1, str(ROOT))
 
 from report import write_section  # noqa: E402
 
@@ -55,22 +56,27 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
-def measure(sizes: list[int], repeat: int) -> list[dict]:
-    """Inside a configured Django: grow the corpus to each size, index it, time the queries."""
+def measure(sizes: list[int], repeat: int, reuse: bool = False) -> list[dict]:
+    """Inside a configured Django: grow the corpus to each size, index it, time the queries.
+    With `reuse`, a database already holding exactly that many indexed articles is measured as is."""
     from django.db import connection
 
     from kb.articles.synthetic import generate_articles
     from kb.search.backends import search
+    from kb.search.models import SearchDocument
     from kb.search.services import rebuild_index
 
     results = []
     for size in sorted(sizes):
-        started = time.perf_counter()
-        generate_articles(size, seed=1)
-        generated = time.perf_counter() - started
-        started = time.perf_counter()
-        counts = rebuild_index()
-        indexed = time.perf_counter() - started
+        if reuse and SearchDocument.objects.filter(kind="article").count() == size:
+            counts, generated, indexed = {"article": size}, 0.0, float("nan")
+        else:
+            started = time.perf_counter()
+            generate_articles(size, seed=1)
+            generated = time.perf_counter() - started
+            started = time.perf_counter()
+            counts = rebuild_index()
+            indexed = time.perf_counter() - started
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE search_searchdocument")
@@ -145,10 +151,12 @@ def render(results: list[dict], repeat: int, load: float | None = None) -> str:
     return "\n".join(lines)
 
 
-def fresh_database(backend: str, workdir: Path) -> str:
+def fresh_database(backend: str, workdir: Path, reuse: bool = False) -> str:
     if backend == "sqlite":
         return f"sqlite:///{workdir / 'bench_search.sqlite3'}"
     url = os.environ.get("BENCH_SEARCH_DATABASE_URL", DEFAULT_PG)
+    if reuse:
+        return url
     import psycopg
 
     name = url.rsplit("/", 1)[1]
@@ -158,7 +166,7 @@ def fresh_database(backend: str, workdir: Path) -> str:
     return url
 
 
-def worker(sizes: list[int], repeat: int) -> None:
+def worker(sizes: list[int], repeat: int, reuse: bool) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kb.settings")
     sys.path.insert(0, str(ROOT))
     import django
@@ -168,7 +176,7 @@ def worker(sizes: list[int], repeat: int) -> None:
 
     call_command("migrate", verbosity=0)
     call_command("loaddata", str(ROOT / "fixtures" / "search.json"), verbosity=0)
-    print(json.dumps(measure(sizes, repeat)))
+    print(json.dumps(measure(sizes, repeat, reuse)))
 
 
 def main() -> None:
@@ -181,16 +189,21 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="PostgreSQL: measure the last run's database as is (index build shows nan)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        return worker(args.sizes, args.repeat)
+        return worker(args.sizes, args.repeat, args.reuse)
     results, load = [], os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         for backend in args.backends:
             env = {
                 **os.environ,
-                "DATABASE_URL": fresh_database(backend, Path(tmp)),
+                "DATABASE_URL": fresh_database(backend, Path(tmp), args.reuse),
                 "DJANGO_DEBUG": "0",
                 "DJANGO_SECRET_KEY": "bench-only",
                 "DJANGO_ALLOWED_HOSTS": "localhost",
