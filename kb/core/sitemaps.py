@@ -1,5 +1,7 @@
 """Every public page in one sitemap; each app contributes its own Sitemap classes."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.cache import cache
@@ -38,7 +40,9 @@ LOCAL_CACHE_SECONDS = 60
 @require_GET
 def sitemap(request: HttpRequest) -> HttpResponse:
     """The sitemap (thousands of provisions, twice) rendered once per content version."""
-    key = f"sitemap:{content_version()}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    # Only the page number matters; other query strings must not fill the cache.
+    origin = hashlib.sha1(f"{request.scheme}://{request.get_host()}".encode()).hexdigest()
+    key = f"sitemap:{content_version()}:{origin}:{request.GET.get('p', '1')[:8]}"
     cached = cache.get(key)
     if cached is None:
         response = django_sitemap(request, sitemaps=SITEMAPS)
