@@ -53,7 +53,15 @@ class CitationInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
-    list_display = ["title", "category", "status", "is_published", "published_at", "reviewed_at", "needs_review"]
+    list_display = [
+        "title",
+        "category",
+        "status",
+        "is_published",
+        "published_at",
+        "reviewed_at",
+        "needs_review",
+    ]
     list_filter = ["status", "needs_review", "category", "tags"]
     search_fields = ["title", "short_answer", "body", "slug"]
     date_hierarchy = "published_at"
@@ -63,7 +71,19 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
     actions = ["publish", "unpublish", "mark_reviewed"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "short_answer", "body"]}),
-        ("发布", {"fields": ["status", "published_at", "reviewed_at", "needs_review", "source", "editor"]}),
+        (
+            "发布",
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "reviewed_at",
+                    "needs_review",
+                    "source",
+                    "editor",
+                ]
+            },
+        ),
         ("关联", {"fields": ["tags", "related"]}),
         ("读者反馈", {"fields": ["feedback_counts"]}),
     ]
@@ -75,7 +95,9 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
             return "保存并发布后开始统计。"
         c = feedback_counts(obj)
         url = reverse("admin:articles_feedback_changelist") + f"?article__id__exact={obj.pk}"
-        return format_html('有帮助 {} 次 · 没帮助 {} 次 · <a href="{}">查看全部反馈</a>', c["yes"], c["no"], url)
+        return format_html(
+            '有帮助 {} 次 · 没帮助 {} 次 · <a href="{}">查看全部反馈</a>', c["yes"], c["no"], url
+        )
 
     def get_form(self, request, obj=None, **kwargs):
         return publish_guarded(super().get_form(request, obj, **kwargs), request.user)
@@ -108,9 +130,11 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
         flag_stale_articles()
         return super().changeform_view(request, object_id, form_url, extra_context)
 
-    @admin.action(description="标记为已审核（清除“需复核”，最近审核设为今天）", permissions=["publish"])
+    @admin.action(
+        description="标记为已审核（清除“需复核”，最近审核设为今天）", permissions=["publish"]
+    )
     def mark_reviewed(self, request, queryset):
-        n = mark_reviewed(queryset)
+        n = mark_reviewed(queryset, request.user)
         self.message_user(request, f"已将 {n} 篇文章标记为已审核。", messages.SUCCESS)
 
 

@@ -12,11 +12,15 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from kb.articles.models import Article
 from kb.articles.rendering import render_markdown
 from kb.articles.services import store_citations
 from kb.laws.models import Change
+
+FLAGGED_REASON = "所引条文已变化，自动标记为需复核"
+REVIEWED_REASON = "标记为已审核"
 
 
 @transaction.atomic
@@ -35,14 +39,42 @@ def flag_stale_articles() -> int:
     citing = Article.objects.filter(
         Q(citations__provision_id__in=provisions) | Q(citations__provision__law_id__in=laws)
     ).values("pk")
-    flagged = Article.objects.filter(pk__in=citing, needs_review=False).update(needs_review=True)
+    articles = list(Article.objects.filter(pk__in=citing, needs_review=False))
+    for article in articles:
+        article.needs_review = True
+    if articles:
+        # One history row per article (bulk_update alone would leave no trace), without
+        # save(): the article's text and its public "updated" date do not change.
+        bulk_update_with_history(
+            articles, Article, ["needs_review"], default_change_reason=FLAGGED_REASON
+        )
     Change.objects.filter(pk__in=[c[0] for c in changes]).update(propagated=True)
-    return flagged
+    return len(articles)
 
 
-def mark_reviewed(queryset) -> int:
-    """The editor checked these articles against the current law: clear the flag, date it."""
-    return queryset.update(needs_review=False, reviewed_at=timezone.localdate())
+def mark_reviewed(queryset, user=None) -> int:
+    """The editor checked these articles against the current law: clear the flag, date it.
+
+    Each article gets a history row naming `user`; the body and "updated" date are untouched.
+    """
+    from kb.core.pagecache import bump_content_version
+
+    today = timezone.localdate()
+    articles = list(Article.objects.filter(pk__in=queryset.values("pk")))
+    for article in articles:
+        article.needs_review, article.reviewed_at = False, today
+    if not articles:
+        return 0
+    with transaction.atomic():
+        bulk_update_with_history(
+            articles,
+            Article,
+            ["needs_review", "reviewed_at"],
+            default_user=user,
+            default_change_reason=REVIEWED_REASON,
+        )
+    bump_content_version()  # the article page shows 最近审核
+    return len(articles)
 
 
 @dataclass

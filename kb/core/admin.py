@@ -1,13 +1,12 @@
-"""The 待复核文章 queue: articles due for a legal re-check, oldest review first."""
+"""The 待复核文章 queue: articles due for a legal re-check, flagged first, then oldest review."""
 
 from django.conf import settings
 from django.contrib import admin, messages
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 
-from kb.articles.models import Article
-from kb.core.models import ReviewQueueArticle, due_for_review
+from kb.articles.review import flag_stale_articles, mark_reviewed
+from kb.core.models import QUEUE_ORDERING, ReviewQueueArticle, due_for_review
 from kb.core.roles import can_publish
 
 
@@ -18,6 +17,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         "status",
         "reviewed_at",
         "needs_review",
+        "traffic",
         "published_at",
         "category",
     ]
@@ -26,11 +26,14 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     search_fields = ["title", "slug"]
     list_select_related = ["category"]
     actions = ["mark_reviewed"]
+    ordering = QUEUE_ORDERING  # else the changelist falls back to Article's -published_at
 
     def get_queryset(self, request):
-        return due_for_review(super().get_queryset(request))
+        # Not super(): it would order by `traffic` before due_for_review() annotates it.
+        return due_for_review(self.model._default_manager.get_queryset())
 
     def changelist_view(self, request, extra_context=None):
+        flag_stale_articles()  # law changes since anyone last looked show up here at once
         extra_context = {
             **(extra_context or {}),
             "title": f"待复核文章（需复核，或超过 {settings.REVIEW_MAX_AGE_DAYS} 天未审核）",
@@ -44,6 +47,10 @@ class ReviewQueueAdmin(admin.ModelAdmin):
             reverse("admin:articles_article_change", args=[obj.pk]),
             obj.title,
         )
+
+    @admin.display(description="读者反馈数", ordering="traffic")
+    def traffic(self, obj):
+        return obj.traffic
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -59,12 +66,5 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
     @admin.action(description="标记为已审核（今天）", permissions=["review"])
     def mark_reviewed(self, request, queryset):
-        today = timezone.localdate()
-        n = 0
-        # Save real Article rows: history and the page cache listen to Article, not the proxy.
-        for article in Article.objects.filter(pk__in=queryset.values("pk")):
-            article.reviewed_at, article.needs_review = today, False
-            article._change_reason = "标记为已审核"
-            article.save()
-            n += 1
+        n = mark_reviewed(queryset, request.user)  # real Article rows, with history
         self.message_user(request, f"已将 {n} 篇文章标记为已审核。", messages.SUCCESS)

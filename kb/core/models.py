@@ -42,19 +42,34 @@ simple_history.register(
 )
 
 
+QUEUE_ORDERING = (
+    "-needs_review",
+    models.F("reviewed_at").asc(nulls_first=True),
+    "-traffic",
+    "-published_at",
+    "-id",
+)
+
+
 def due_for_review(queryset: models.QuerySet, today=None, max_age_days: int | None = None):
     """Articles flagged 需复核, never reviewed, or last reviewed more than max_age_days ago.
 
-    Oldest review first (never reviewed at the very top), then the most recently published.
+    Flagged first (a cited provision changed: the text may now be wrong), then the oldest
+    review (never reviewed at the top), then the most read: `traffic` is the number of
+    reader feedback answers, the site's only per-article traffic signal.
     """
     today = today or timezone.localdate()
     max_age = settings.REVIEW_MAX_AGE_DAYS if max_age_days is None else max_age_days
     cutoff = today - timezone.timedelta(days=max_age)
-    return queryset.filter(
-        models.Q(needs_review=True)
-        | models.Q(reviewed_at__isnull=True)
-        | models.Q(reviewed_at__lt=cutoff)
-    ).order_by(models.F("reviewed_at").asc(nulls_first=True), "-published_at", "-id")
+    return (
+        queryset.filter(
+            models.Q(needs_review=True)
+            | models.Q(reviewed_at__isnull=True)
+            | models.Q(reviewed_at__lt=cutoff)
+        )
+        .annotate(traffic=models.Count("feedback"))
+        .order_by(*QUEUE_ORDERING)
+    )
 
 
 class ReviewQueueArticle(Article):

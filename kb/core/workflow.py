@@ -9,9 +9,14 @@ PUBLISHED = "published"
 NOT_ALLOWED = (
     "只有“审核”组的成员可以发布文章或保存已发布文章的修改。请把状态设为“待审核”，由审核人员发布。"
 )
+TREE_NOT_ALLOWED = (
+    "只有“审核”组的成员可以发布问答向导或保存已发布向导的修改。请保持草稿状态，由审核人员发布。"
+)
 
 
-def publish_guarded(form_class: type[forms.ModelForm], user) -> type[forms.ModelForm]:
+def publish_guarded(
+    form_class: type[forms.ModelForm], user, message: str = NOT_ALLOWED
+) -> type[forms.ModelForm]:
     """The admin form for `user`: unchanged for reviewers, refusing status=published otherwise."""
     if can_publish(user):
         return form_class
@@ -20,17 +25,17 @@ def publish_guarded(form_class: type[forms.ModelForm], user) -> type[forms.Model
         def clean_status(self):
             status = self.cleaned_data.get("status")
             if status == PUBLISHED:
-                raise forms.ValidationError(NOT_ALLOWED)
+                raise forms.ValidationError(message)
             return status
 
     PublishGuardedForm.__name__ = form_class.__name__
     return PublishGuardedForm
 
 
-def check_can_save(user, obj) -> None:
+def check_can_save(user, obj, message: str = NOT_ALLOWED) -> None:
     """Last line of defence in save_model: a non-reviewer never stores a published article."""
     if obj.status == PUBLISHED and not can_publish(user):
-        raise PermissionDenied(NOT_ALLOWED)
+        raise PermissionDenied(message)
 
 
 def set_status(user, queryset, status: str) -> int:

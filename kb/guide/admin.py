@@ -10,6 +10,8 @@ from django.utils.html import format_html, format_html_join
 from markdownx.admin import MarkdownxModelAdmin
 
 from kb.core.history import HistoryAdmin
+from kb.core.roles import can_publish
+from kb.core.workflow import TREE_NOT_ALLOWED, check_can_save, publish_guarded
 from kb.guide import services
 from kb.guide.diagram import render_svg
 from kb.guide.models import Choice, Node, OutcomeFeedback, Tree
@@ -115,7 +117,18 @@ class TreeAdmin(GuardedChangeform, HistoryAdmin, MarkdownxModelAdmin):
         super().save_related(request, form, formsets, change)
         _refuse_if_broken(form.instance)
 
-    @admin.action(description="发布所选向导（有结构问题的不会发布）")
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return publish_guarded(form, request.user, TREE_NOT_ALLOWED)
+
+    def save_model(self, request, obj, form, change):
+        check_can_save(request.user, obj, TREE_NOT_ALLOWED)
+        super().save_model(request, obj, form, change)
+
+    def has_publish_permission(self, request) -> bool:
+        return can_publish(request.user)
+
+    @admin.action(description="发布所选向导（有结构问题的不会发布）", permissions=["publish"])
     def publish(self, request, queryset):
         for tree in queryset:
             problems = services.publish(tree)
@@ -125,9 +138,9 @@ class TreeAdmin(GuardedChangeform, HistoryAdmin, MarkdownxModelAdmin):
             else:
                 self.message_user(request, f"已发布《{tree.title}》。", messages.SUCCESS)
 
-    @admin.action(description="撤回所选向导（改为草稿）")
+    @admin.action(description="撤回所选向导（改为草稿）", permissions=["publish"])
     def unpublish(self, request, queryset):
-        n = queryset.update(status=Tree.Status.DRAFT)
+        n = services.unpublish(queryset)
         self.message_user(request, f"已撤回 {n} 个向导。", messages.SUCCESS)
 
     def view_on_site(self, obj):

@@ -78,14 +78,27 @@ def publish(tree) -> list[Problem]:
     """Publish the tree if it is valid; otherwise leave it unchanged and return the problems."""
     with transaction.atomic():
         problems = problems_for(tree)
-        if not problems:
-            type(tree).objects.filter(pk=tree.pk).update(status=tree.Status.PUBLISHED)
+        if not problems and tree.status != tree.Status.PUBLISHED:
             tree.status = tree.Status.PUBLISHED
     return problems
 
+            tree._change_reason = "批量操作：发布"
+            tree.save()  # through save(): the change lands in the tree's history
 
 def invalid_trees(published_only: bool = False) -> list[tuple[object, list[Problem]]]:
     from kb.guide.models import Tree
+def unpublish(trees) -> int:
+    """Set each published tree back to draft with save(), so history records it."""
+    changed = 0
+    for tree in trees:
+        if tree.status != tree.Status.DRAFT:
+            tree.status = tree.Status.DRAFT
+            tree._change_reason = "批量操作：撤回为草稿"
+            tree.save()
+            changed += 1
+    return changed
+
+
 
     trees = Tree.objects.published() if published_only else Tree.objects.all()
     return [(t, p) for t in trees if (p := problems_for(t))]

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from kb.laws.lawfile import ParsedLaw
 from kb.laws.models import Law, Provision
@@ -112,7 +113,10 @@ def import_law(parsed: ParsedLaw, slug: str, delete_missing: bool = False) -> Im
     if existing and not delete_missing:
         labels = "、".join(p.label for p in sorted(existing.values(), key=lambda p: p.order)[:10])
         raise MissingProvisions(f"{slug}: 文件中没有已收录的 {labels} 等 {len(existing)} 条")
-    Provision.objects.bulk_create(new_rows, batch_size=500)
+    # With history rows: a provision's first version is on record like every later one.
+    bulk_create_with_history(
+        new_rows, Provision, batch_size=500, default_change_reason="导入法律文件"
+    )
     result.created = len(new_rows)
     if existing:
         Provision.objects.filter(pk__in=[p.pk for p in existing.values()]).delete()

@@ -48,6 +48,9 @@ def test_it_flags_articles_citing_a_changed_provision_in_the_article_list(
     response = staff_client.get(admin_path)
     assert response.status_code == 200
     assert flags() == {"引用六百七十五条": True, "引用六百八十条": False, "没有引用": False}
+    flagged_record = Article.objects.get(title="引用六百七十五条").history.latest()
+    assert flagged_record.needs_review is True
+    assert flagged_record.history_change_reason == "所引条文已变化，自动标记为需复核"
     assert Change.objects.get().propagated
     flagged = staff_client.get(admin_path + "?needs_review__exact=1").content.decode()
     assert "引用六百七十五条" in flagged and "引用六百八十条" not in flagged
@@ -80,6 +83,10 @@ def test_it_clears_the_flag_when_the_editor_marks_articles_reviewed(
     article = Article.objects.get(pk=citing["675"].pk)
     assert article.needs_review is False
     assert article.reviewed_at == timezone.localdate()
+    recorded = article.history.latest()
+    assert (recorded.needs_review, recorded.reviewed_at) == (False, timezone.localdate())
+    assert recorded.history_user.username == "editor"
+    assert recorded.history_change_reason == "标记为已审核"
 
 
 def test_it_lists_unresolved_citations_for_editors(staff_client, make_article, minfadian, settings):

@@ -112,3 +112,77 @@ def test_it_has_a_migration_for_every_history_table(db):
     from django.core.management import call_command
 
     call_command("makemigrations", "core", "--check", "--dry-run", verbosity=0)
+
+
+def revert_url(article, record):
+    return reverse("admin:articles_article_simple_history", args=[article.pk, record.history_id])
+
+
+def test_it_refuses_an_editor_reverting_to_a_published_version(client, role_user, make_article):
+    from kb.articles.models import Article as A
+
+    article = make_article(body=OLD_BODY, published_at=whole_minute())
+    published = article.history.latest()
+    article.status, article.body = A.Status.REVIEW, NEW_BODY
+    article.save()
+    client.force_login(role_user("编辑"))
+    page = client.get(revert_url(article, published))
+    assert page.status_code == 200
+    response = client.post(
+        revert_url(article, published), form_data(page.content.decode(), "historicalarticle_form")
+    )
+    assert response.status_code == 200
+    assert "只有“审核”组的成员可以发布文章" in response.content.decode()
+    article.refresh_from_db()
+    assert (article.status, article.body) == (A.Status.REVIEW, NEW_BODY)
+    assert not A.objects.published().exists()
+    assert article.history.count() == 2
+
+
+def test_it_refuses_an_editor_scheduling_a_publication(client, role_user, make_article):
+    from kb.articles.models import Article as A
+
+    article = make_article(status=A.Status.REVIEW, published_at=whole_minute())
+    client.force_login(role_user("编辑"))
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    tomorrow = timezone.localtime() + timezone.timedelta(days=1)
+    data = form_data(
+        client.get(url).content.decode(),
+        "article_form",
+        status="published",
+        published_at_0=tomorrow.strftime("%Y-%m-%d"),
+        published_at_1="08:00:00",
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "只有“审核”组的成员可以发布文章" in response.content.decode()
+    article.refresh_from_db()
+    assert article.status == A.Status.REVIEW
+
+
+def test_a_revert_rebuilds_the_citation_links(staff_client, make_article):
+    from kb.articles.models import ArticleCitation
+    from tests.laws.factories import make_law, make_provisions
+
+    make_provisions(make_law(), [675, 680])
+    article = make_article(body="依照《民法典》第六百七十五条。", published_at=whole_minute())
+    edit_body(staff_client, article, "依照《民法典》第六百八十条。")
+
+    def cited():
+        rows = ArticleCitation.objects.filter(article=article)
+        return list(rows.values_list("provision__number", flat=True))
+
+    assert cited() == [680]
+    first = article.history.earliest()
+    page = staff_client.get(revert_url(article, first))
+    response = staff_client.post(
+        revert_url(article, first), form_data(page.content.decode(), "historicalarticle_form")
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    article.refresh_from_db()
+    assert article.body == "依照《民法典》第六百七十五条。"
+    assert cited() == [675]
+    assert "/laws/minfadian/675/" in article.body_html and "/680/" not in article.body_html
+    public = staff_client.get(article.get_absolute_url()).content.decode()
+    assert "第六百七十五条" in public
+    assert article.history.count() == 3

@@ -1,17 +1,24 @@
-"""The admin's 待复核文章 queue: flagged, never reviewed, or reviewed too long ago; oldest first."""
+"""The admin's 待复核文章 queue: flagged, never reviewed, or reviewed too long ago.
+
+Flagged first, then the oldest review, then the most feedback (the site's traffic signal).
+"""
 
 from django.urls import reverse
 from django.utils import timezone
 
-from kb.articles.models import Article
+from kb.articles.models import Article, Feedback
 from kb.core.models import due_for_review
+from kb.laws.models import Provision
+from tests.laws.factories import make_law, make_provisions
+
+QUEUE = "admin:core_reviewqueuearticle_changelist"
 
 
 def days_ago(n: int):
     return timezone.localdate() - timezone.timedelta(days=n)
 
 
-def test_it_lists_stale_flagged_and_unreviewed_articles_oldest_first(make_article, settings):
+def test_it_lists_flagged_first_then_unreviewed_and_stale_oldest_first(make_article, settings):
     settings.REVIEW_MAX_AGE_DAYS = 180
     fresh = make_article(reviewed_at=days_ago(10))
     stale = make_article(reviewed_at=days_ago(400))
@@ -20,7 +27,7 @@ def test_it_lists_stale_flagged_and_unreviewed_articles_oldest_first(make_articl
     never = make_article(reviewed_at=None)
     queue = list(due_for_review(Article.objects.all()))
     assert fresh not in queue
-    assert queue == [never, staler, stale, flagged]
+    assert queue == [flagged, never, staler, stale]
 
 
 def test_it_honours_the_configured_period(make_article, settings):
@@ -47,7 +54,10 @@ def test_it_lets_a_reviewer_mark_articles_reviewed(client, role_user, make_artic
     client.post(url, {"action": "mark_reviewed", "_selected_action": [article.pk]})
     article.refresh_from_db()
     assert (article.reviewed_at, article.needs_review) == (timezone.localdate(), False)
-    assert article.history.latest().history_change_reason == "标记为已审核"
+    latest = article.history.latest()
+    assert latest.history_change_reason == "标记为已审核"
+    assert latest.history_user.groups.filter(name="审核").exists()
+    assert (latest.reviewed_at, latest.needs_review) == (timezone.localdate(), False)
 
 
 def test_it_lets_editors_see_but_not_clear_the_queue(client, role_user, make_article):
@@ -58,3 +68,52 @@ def test_it_lets_editors_see_but_not_clear_the_queue(client, role_user, make_art
     client.post(url, {"action": "mark_reviewed", "_selected_action": [article.pk]})
     article.refresh_from_db()
     assert article.reviewed_at == days_ago(999)
+
+
+def titles_in_order(html: str, titles: list[str]) -> list[str]:
+    return sorted((t for t in titles if t in html), key=html.index)
+
+
+def test_it_shows_the_queue_in_that_order_in_the_admin(staff_client, make_article, settings):
+    settings.REVIEW_MAX_AGE_DAYS = 180
+    make_article(title="三年前审核", reviewed_at=days_ago(1100))
+    make_article(title="新近发布的从未审核", reviewed_at=None)
+    make_article(title="条文变了需复核", reviewed_at=days_ago(3), needs_review=True)
+    make_article(title="一年前审核", reviewed_at=days_ago(365))
+    html = staff_client.get(reverse(QUEUE)).content.decode()
+    titles = ["条文变了需复核", "新近发布的从未审核", "三年前审核", "一年前审核"]
+    assert titles_in_order(html, titles) == titles
+
+
+def test_it_sorts_equally_old_reviews_by_reader_feedback(staff_client, make_article):
+    quiet = make_article(title="很少人看的文章", reviewed_at=days_ago(999))
+    busy = make_article(title="很多人看的文章", reviewed_at=days_ago(999))
+    Feedback.objects.bulk_create(Feedback(article=busy, helpful=True) for _ in range(3))
+    Feedback.objects.create(article=quiet, helpful=False)
+    assert list(due_for_review(Article.objects.all())) == [busy, quiet]
+    html = staff_client.get(reverse(QUEUE)).content.decode()
+    assert titles_in_order(html, ["很少人看的文章", "很多人看的文章"]) == [
+        "很多人看的文章",
+        "很少人看的文章",
+    ]
+    assert "读者反馈数" in html
+
+
+def test_it_shows_articles_whose_cited_provision_changed_without_any_command(
+    staff_client, make_article
+):
+    make_provisions(make_law(), [675, 676])
+    article = make_article(
+        title="引用第六百七十五条", body="《民法典》第六百七十五条", reviewed_at=days_ago(1)
+    )
+    make_article(
+        title="引用第六百七十六条", body="《民法典》第六百七十六条", reviewed_at=days_ago(1)
+    )
+    provision = Provision.objects.get(number=675)
+    provision.text = "修改后的条文。"
+    provision.save()
+    html = staff_client.get(reverse(QUEUE)).content.decode()
+    assert "引用第六百七十五条" in html and "引用第六百七十六条" not in html
+    record = Article.objects.get(pk=article.pk).history.latest()
+    assert record.needs_review is True
+    assert record.history_change_reason == "所引条文已变化，自动标记为需复核"

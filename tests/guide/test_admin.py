@@ -169,3 +169,42 @@ def test_the_editor_tools_are_refused_to_anonymous_users(client, make_tree, suff
     response = client.get(f"/admin/guide/tree/{tree.pk}/{suffix}")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_publish_and_unpublish_actions_record_each_tree_in_its_history(
+    staff_client, staff_user, make_tree
+):
+    tree = make_tree(slug="recorded", status=Tree.Status.DRAFT)
+    for action, status in [("publish", "published"), ("unpublish", "draft")]:
+        staff_client.post("/admin/guide/tree/", {"action": action, "_selected_action": [tree.pk]})
+        assert Tree.objects.get(pk=tree.pk).status == status
+        latest = tree.history.latest()
+        assert (latest.status, latest.history_user) == (status, staff_user)
+    assert [r.status for r in tree.history.all()][:2] == ["draft", "published"]
+
+
+@pytest.fixture
+def editor_client(client, role_user):
+    client.force_login(role_user("编辑"))
+    return client
+
+
+def test_an_editor_cannot_publish_a_tree_by_action_or_form(editor_client, make_tree):
+    tree = make_tree(slug="editor-draft", status=Tree.Status.DRAFT)
+    changelist = editor_client.get("/admin/guide/tree/").content.decode()
+    assert 'value="publish"' not in changelist
+    editor_client.post("/admin/guide/tree/", {"action": "publish", "_selected_action": [tree.pk]})
+    assert Tree.objects.get(pk=tree.pk).status == Tree.Status.DRAFT
+    response = editor_client.post(
+        f"/admin/guide/tree/{tree.pk}/change/", tree_form(tree, status="published")
+    )
+    assert response.status_code == 200
+    assert "只有“审核”组的成员可以发布问答向导" in response.content.decode()
+    assert Tree.objects.get(pk=tree.pk).status == Tree.Status.DRAFT
+
+
+def test_an_editor_cannot_unpublish_a_live_tree(editor_client, make_tree):
+    tree = make_tree(slug="editor-live")
+    assert tree.status == Tree.Status.PUBLISHED
+    editor_client.post("/admin/guide/tree/", {"action": "unpublish", "_selected_action": [tree.pk]})
+    assert Tree.objects.get(pk=tree.pk).status == Tree.Status.PUBLISHED
