@@ -80,13 +80,11 @@ def publish(tree) -> list[Problem]:
         problems = problems_for(tree)
         if not problems and tree.status != tree.Status.PUBLISHED:
             tree.status = tree.Status.PUBLISHED
-    return problems
-
             tree._change_reason = "批量操作：发布"
             tree.save()  # through save(): the change lands in the tree's history
+    return problems
 
-def invalid_trees(published_only: bool = False) -> list[tuple[object, list[Problem]]]:
-    from kb.guide.models import Tree
+
 def unpublish(trees) -> int:
     """Set each published tree back to draft with save(), so history records it."""
     changed = 0
@@ -99,6 +97,8 @@ def unpublish(trees) -> int:
     return changed
 
 
+def invalid_trees(published_only: bool = False) -> list[tuple[object, list[Problem]]]:
+    from kb.guide.models import Tree
 
     trees = Tree.objects.published() if published_only else Tree.objects.all()
     return [(t, p) for t in trees if (p := problems_for(t))]
