@@ -22,16 +22,22 @@ def fixture_files() -> list[Path]:
 def load_content() -> list[str]:
     """Load every fixture in one transaction: a malformed file changes nothing."""
     from kb.articles.services import rerender_all
+    from kb.core.law_fixture import load_laws_fixture
     from kb.guide.services import rerender_all as rerender_guides
 
     out = []
     with transaction.atomic():
         for path in fixture_files():
             try:
-                call_command("loaddata", str(path), verbosity=0)
+                if path.name.startswith("laws"):
+                    counts = load_laws_fixture(path)
+                    note = ", ".join(f"{n} {what}" for what, n in counts.items())
+                    out.append(f"loaded {path.name} ({note})")
+                else:
+                    call_command("loaddata", str(path), verbosity=0)
+                    out.append(f"loaded {path.name}")
             except Exception as exc:
                 raise CommandError(f"{path.name}：无法载入，数据库未作任何改动。{exc}") from exc
-            out.append(f"loaded {path.name}")
         out.append(f"rendered {rerender_all()} articles")
         out.append(f"rendered {rerender_guides()} guide nodes")
         out.append(_captured("rebuild_search_index"))
