@@ -8,13 +8,23 @@ that most readers of traditional script see in print (為, 裡, 著 rather than 
 and nothing more. The phrase-level configuration (s2twp) also swaps mainland vocabulary for
 Taiwanese — 个人信息 becomes 個人資訊, 发布 becomes 釋出 — which would misquote statutes that must
 stay verbatim and sever a term from the law that defines it (《个人信息保护法》). s2tw changes the
-script, never the words.
+script, never the words. Measured on the shipped statutes (fixtures/laws.json): s2twp would
+reword 297 of the 1,983 provisions (信息 → 資訊 547 times, 知识产权 → 智慧財產權, 注销 → 登出…);
+s2t differs from s2tw only in glyph variants (爲/為, 僞/偽, 衆/眾…).
+
+OpenCC's phrase segmentation still misreads a few sequences that occur in those statutes and in
+our own prose (违背他人 → 違揹他人, 反对表示 → 反對錶示, 向应收账款 → 嚮應收賬款, 这只会 → 這隻會,
+发卡银行 → 髮卡銀行…). `_CORRECTIONS` puts them right after conversion; each entry is a sequence
+that is wrong wherever it appears on this site, and tests/core/test_hant.py converts every
+shipped provision to prove none of them survives.
 
 Only HTML is mirrored. Feeds, the sitemap, robots.txt and the JSON API are data for machines:
 under /zh-hant/ they redirect (301) to the one simplified URL. Admin, markdownx, static and
-media likewise redirect. Non-GET requests are never mirrored (405): forms that POST keep their
-simplified action. Converted pages are cached by a hash of the simplified HTML (CSRF tokens
-masked out), so an edit shows at once — new HTML, new key — while repeat views skip OpenCC.
+media likewise redirect (and refuse other methods with a 405: a redirect would drop a form's
+data). Forms on mirrored pages (search, guide, rate checker, feedback) post or get inside the
+mirror, so a reader's error messages, thanks and next steps stay in 繁體. Converted pages are
+cached by a hash of the simplified HTML (CSRF tokens masked out), so an edit shows at once —
+new HTML, new key — while repeat views skip OpenCC; answers to a POST are converted uncached.
 """
 
 import hashlib
@@ -39,11 +49,35 @@ _NOT_MIRRORED = re.compile(
     r"|/feed/$|\.(?:svg|xml|json|txt|csv)$"
 )
 _LINK = re.compile(r'(\s(?:href|action)=")(/(?!/)[^"]*)"')
-_POST_FORM = re.compile(r"<form\b[^>]*\bmethod=\"post\"[^>]*>", re.IGNORECASE)
 _CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")([^"]*)"')
 # The 简体 link of the script switch names its target in simplified script (lang="zh-Hans").
 _HANS_SWITCH = re.compile(r'(lang="zh-Hans">)簡體(</a>)')
 _CSRF_MARK = "__csrf_token__"
+# OpenCC s2tw output → what the text means (see the module docstring).
+_CORRECTIONS = {
+    "違揹": "違背",  # 违背他人: 背他 read as 揹他 (carry on the back)
+    "錶示": "表示",  # 反对表示: 对表 read as 對錶 (a watch)
+    "摺價": "折價",  # 对折价: 对折 read as 對摺 (fold in two)
+    "嚮應": "向應",  # 向应收账款…, 向应当…: 向应 read as 嚮應 (respond)
+    "逃逸緻": "逃逸致",  # 逃逸致人死亡: 逸致 read as 逸緻 (leisurely mood)
+    "髮售": "發售",  # 办理发售: 理发 read as 理髮 (haircut)
+    "髮行": "發行",
+    "髮放": "發放",  # 限额发放: 额发 read as 額髮 (fringe)
+    "髮卡": "發卡",  # 向发卡银行
+    "髮送": "發送",  # 保留发送记录
+    "采取": "採取",
+    "采礦": "採礦",
+    "銷燬": "銷毀",  # the Taiwan standard form
+    "隻能": "只能",  # 这只能…: 这只 read as 這隻 (this one [animal])
+    "隻有": "只有",
+    "隻要": "只要",
+    "隻會": "只會",
+    "隻在": "只在",
+    "隻是": "只是",
+    "隻需": "只需",
+    "隻影響": "只影響",
+}
+_CORRECTION = re.compile("|".join(map(re.escape, sorted(_CORRECTIONS, key=len, reverse=True))))
 
 
 @lru_cache(maxsize=1)
@@ -69,20 +103,18 @@ def hant_path(path: str) -> str:
 
 
 def rewrite_links(html: str) -> str:
-    """Keep root-relative href/action links under /zh-hant/, except POST form actions."""
-    post_forms = [m.span() for m in _POST_FORM.finditer(html)]
+    """Keep root-relative href/action links (form actions too) under /zh-hant/."""
+    return _LINK.sub(lambda m: f'{m.group(1)}{hant_path(m.group(2))}"', html)
 
-    def sub(match: re.Match) -> str:
-        if any(start <= match.start() < end for start, end in post_forms):
-            return match.group(0)
-        return f'{match.group(1)}{hant_path(match.group(2))}"'
 
-    return _LINK.sub(sub, html)
+def to_traditional(text: str) -> str:
+    """OpenCC s2tw, with the known misreadings put right."""
+    return _CORRECTION.sub(lambda m: _CORRECTIONS[m.group(0)], _converter().convert(text))
 
 
 def convert_html(html: str) -> str:
     """Simplified page → traditional page (text converted, links kept in the mirror)."""
-    return rewrite_links(_HANS_SWITCH.sub(r"\1简体\2", _converter().convert(html)))
+    return rewrite_links(_HANS_SWITCH.sub(r"\1简体\2", to_traditional(html)))
 
 
 def convert_cached(html: str) -> str:
@@ -110,19 +142,20 @@ class HantMiddleware:
         # Leading slashes and backslashes collapse to one: "/zh-hant//evil.example" must not
         # become a protocol-relative redirect.
         simplified = "/" + path[len(PREFIX) :].lstrip("/\\")
-        if request.method not in ("GET", "HEAD"):
-            return HttpResponseNotAllowed(
-                ["GET", "HEAD"], "繁體版页面只能浏览；请在简体页面提交表单。"
-            )
         if not is_mirrored(simplified):
+            if request.method not in ("GET", "HEAD"):
+                return HttpResponseNotAllowed(
+                    ["GET", "HEAD"], "这个地址没有繁體版；请在简体页面提交表单。"
+                )
             query = request.META.get("QUERY_STRING", "")
             return HttpResponsePermanentRedirect(simplified + (f"?{query}" if query else ""))
         request.hant = True
         request.path_info = simplified
         request.path = request.META.get("SCRIPT_NAME", "").rstrip("/") + simplified
-        return self.convert(self.get_response(request))
+        cached = request.method in ("GET", "HEAD")
+        return self.convert(self.get_response(request), cached=cached)
 
-    def convert(self, response: HttpResponse) -> HttpResponse:
+    def convert(self, response: HttpResponse, cached: bool = True) -> HttpResponse:
         location = response.get("Location", "")
         if response.status_code in (301, 302, 303, 307, 308) and location.startswith("/"):
             response["Location"] = hant_path(location)
@@ -131,7 +164,8 @@ class HantMiddleware:
             return response
         charset = response.charset or "utf-8"
         html = response.content.decode(charset, errors="replace")
-        response.content = convert_cached(html).encode(charset)
+        converted = convert_cached(html) if cached else convert_html(html)
+        response.content = converted.encode(charset)
         if response.has_header("Content-Length"):
             response.headers["Content-Length"] = str(len(response.content))
         response.headers.pop("ETag", None)

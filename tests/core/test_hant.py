@@ -1,6 +1,18 @@
+import json
 import re
 
-from kb.core.hant import convert_html, hant_path, is_mirrored, rewrite_links
+import opencc
+from django.conf import settings
+
+from kb.articles.models import Feedback
+from kb.core.hant import (
+    _CORRECTIONS,
+    convert_html,
+    hant_path,
+    is_mirrored,
+    rewrite_links,
+    to_traditional,
+)
 
 
 def test_it_converts_a_page_to_traditional_script(client, make_article):
@@ -44,12 +56,41 @@ def test_it_keeps_internal_links_under_the_prefix(client, make_article):
     assert 'href="/zh-hant/feed/"' not in html
 
 
-def test_it_leaves_post_form_actions_simplified():
+def test_it_keeps_form_actions_in_the_mirror():
     html = '<form method="post" action="/articles/a/feedback/"><a href="/tag/x/">x</a></form>'
-    assert (
-        rewrite_links(html)
-        == '<form method="post" action="/articles/a/feedback/"><a href="/zh-hant/tag/x/">x</a></form>'
+    assert rewrite_links(html) == (
+        '<form method="post" action="/zh-hant/articles/a/feedback/">'
+        '<a href="/zh-hant/tag/x/">x</a></form>'
     )
+
+
+def test_it_puts_right_what_opencc_misreads():
+    raw = opencc.OpenCC("s2tw")
+    for simplified, expected in (
+        ("违背他人意愿", "違背他人意願"),
+        ("未作反对表示的", "未作反對表示的"),
+        ("保理人向应收账款债务人", "保理人向應收賬款債務人"),
+        ("因逃逸致人死亡的", "因逃逸致人死亡的"),
+        ("在办理发售发票", "在辦理發售發票"),
+        ("主动向发卡银行说明", "主動向發卡銀行說明"),
+        ("借新还旧，这只会让欠款变多", "借新還舊，這只會讓欠款變多"),
+        ("应当对折价或者拍卖", "應當對折價或者拍賣"),
+    ):
+        assert raw.convert(simplified) != expected, f"OpenCC now gets {simplified} right"
+        assert to_traditional(simplified) == expected
+
+
+def test_no_shipped_provision_keeps_a_known_misreading():
+    raw = opencc.OpenCC("s2tw")
+    rows = json.loads((settings.BASE_DIR / "fixtures" / "laws.json").read_text())
+    texts = [r["fields"]["text"] for r in rows if r["model"] == "laws.provision"]
+    assert len(texts) > 1000
+    misread = [t for t in texts if any(w in raw.convert(t) for w in _CORRECTIONS)]
+    assert len(misread) >= 10, "the statutes do trip OpenCC up"
+    for text in misread:
+        converted = to_traditional(text)
+        assert not [w for w in _CORRECTIONS if w in converted], text[:40]
+        assert len(converted) == len(text), "a script change keeps every character"
 
 
 def test_it_knows_which_paths_have_a_mirror(settings):
@@ -117,10 +158,26 @@ def test_it_redirects_machine_readable_urls_to_the_single_simplified_url(client,
         assert response["Location"] == target
 
 
-def test_it_refuses_posts_to_the_mirror(client, make_article):
+def test_a_traditional_reader_posting_feedback_stays_in_the_mirror(client, make_article):
     article = make_article()
-    response = client.post(f"/zh-hant/articles/{article.slug}/feedback/", {"helpful": "yes"})
-    assert response.status_code == 405
+    url = f"/zh-hant/articles/{article.slug}/feedback/"
+    html = client.get(f"/zh-hant/articles/{article.slug}/").content.decode()
+    assert f'action="{url}"' in html
+    invalid = client.post(url, {"reason": "看不懂"})
+    assert invalid.status_code == 400
+    page = invalid.content.decode()
+    assert "請選擇“有幫助”或“沒幫助”。" in page and '<html lang="zh-Hant">' in page
+    assert f'action="{url}"' in page
+    response = client.post(url, {"helpful": "no", "reason": "没讲到信用卡"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/zh-hant/articles/{article.slug}/feedback/thanks/"
+    assert Feedback.objects.get().reason == "没讲到信用卡", "stored as typed, not converted"
+
+
+def test_it_refuses_posts_to_addresses_without_a_mirror(client, db):
+    for path in (f"/zh-hant/{settings.ADMIN_PATH}/login/", "/zh-hant/feed/"):
+        response = client.post(path, {"a": "1"})
+        assert response.status_code == 405, path
 
 
 def test_it_shows_the_404_page_in_traditional_script(client, db):
