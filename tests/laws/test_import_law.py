@@ -167,6 +167,9 @@ def test_it_keeps_the_old_text_when_a_provision_changes(tmp_path):
     change = Change.objects.get()
     assert (change.provision.label, change.kind) == ("第二条", Change.Kind.TEXT)
     assert (change.old_value, change.new_value) == ("只有一款。", "改过的一款。")
+    second = law.provisions.get(number=2, sub_number=0)
+    assert [r.text for r in second.history.all()] == ["改过的一款。", "只有一款。"]
+    assert second.history.earliest().history_change_reason == "导入法律文件"
     call_command("import_law", write(tmp_path, GOOD.replace('status: "有效"', 'status: "已废止"')))
     assert Change.objects.filter(kind=Change.Kind.STATUS, law=law, old_value="in_force").exists()
 
