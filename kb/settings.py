@@ -54,7 +54,9 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY is required when DJANGO_DEBUG is off")
     SECRET_KEY = "insecure-local-development-key-only-used-with-debug-on"
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
+ALLOWED_HOSTS = env_list(
+    "DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
+)
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is required when DJANGO_DEBUG is off")
 
@@ -83,11 +85,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the header and gzip middleware: a hit is stored with its headers and already
+    # compressed, so it skips that work (kb/core/pagecache.py).
+    "kb.core.pagecache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "kb.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
-    "kb.core.pagecache.PageCacheMiddleware",
     "kb.core.hant.HantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -129,7 +133,9 @@ DATABASES = {
 # Optional read replica (docs/deploy.md); tests mirror it onto the primary.
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = {
-        **dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"], conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60)),
+        **dj_database_url.parse(
+            os.environ["DATABASE_REPLICA_URL"], conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60)
+        ),
         "TEST": {"MIRROR": "default"},
     }
 DATABASE_ROUTERS = ["kb.core.dbrouter.ReplicaRouter"]
@@ -183,9 +189,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Whole-page cache for anonymous readers (kb/core/pagecache.py). It needs a cache shared by
-# every worker, so it is on by default only with Redis; 0 turns it off.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# Whole-page cache for anonymous readers (kb/core/pagecache.py): pages in Redis or local memory,
+# keyed by a content version kept in the database, so every worker sees an edit at once.
+# 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Markdown: one render function for the public page and the admin preview.
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "kb.articles.rendering.markdownify"

@@ -7,7 +7,8 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from kb.articles.models import Article, ArticleCitation
@@ -18,12 +19,16 @@ LATEST_COUNT = 5
 
 def related_articles(article: Article, limit: int = RELATED_COUNT) -> list[Article]:
     """Hand-picked first, then articles sharing the most tags and cited provisions."""
+    return list(_related_queryset(article)[:limit])
+
+
+def _related_queryset(article: Article):
     picked = Article.related.through.objects.filter(
         from_article_id=article.pk, to_article_id=OuterRef("pk")
     )
     own_tags = Article.tags.through.objects.filter(article_id=article.pk).values("tag_id")
     own_provisions = ArticleCitation.objects.filter(article_id=article.pk).values("provision_id")
-    qs = (
+    return (
         Article.objects.published()
         .for_list()
         .exclude(pk=article.pk)
@@ -37,7 +42,6 @@ def related_articles(article: Article, limit: int = RELATED_COUNT) -> list[Artic
         .filter(Q(picked=True) | Q(shared_tags__gt=0) | Q(shared_laws__gt=0))
         .order_by("-picked", "-shared_tags", "-shared_laws", "-published_at", "-id")
     )
-    return list(qs[:limit])
 
 
 def _in_category(article: Article):
@@ -60,6 +64,86 @@ def next_article(article: Article) -> Article | None:
     at, pk = article.published_at, article.pk
     newer = Q(published_at__gt=at) | Q(published_at=at, id__gt=pk)
     return _in_category(article).filter(newer).order_by("published_at", "id").first()
+
+
+@dataclass(frozen=True)
+class Links:
+    related: list[Article]
+    previous: Article | None
+    next: Article | None
+    latest: list[Article]
+
+
+def article_links(article: Article) -> Links:
+    """related_articles, previous_article, next_article and latest_articles: one query.
+
+    It fetches the union of the rows those four would return, each row annotated with the
+    related ranking (hand-picked, shared tags, shared cited provisions), and splits them in
+    Python: every row outside one list's own subquery ranks after that list's rows, so
+    sorting the union and taking the first rows gives exactly the separate answers.
+    """
+    at, pk = article.published_at, article.pk
+    older = Q(published_at__lt=at) | Q(published_at=at, id__lt=pk)
+    newer = Q(published_at__gt=at) | Q(published_at=at, id__gt=pk)
+    in_category = Article.objects.published().filter(category_id=article.category_id)
+    previous_pk = in_category.filter(older).order_by("-published_at", "-id").values("pk")[:1]
+    next_pk = in_category.filter(newer).order_by("published_at", "id").values("pk")[:1]
+    latest_pks = Article.objects.published().exclude(pk=pk).order_by("-published_at", "-id")
+    related_pks = _related_queryset(article).values("pk")[:RELATED_COUNT]
+    own_tags = Article.tags.through.objects.filter(article_id=pk).values("tag_id")
+    own_provisions = ArticleCitation.objects.filter(article_id=pk).values("provision_id")
+    rows = list(
+        Article.objects.published()
+        .for_list()
+        .filter(
+            Q(pk__in=related_pks)
+            | Q(pk=Subquery(previous_pk))
+            | Q(pk=Subquery(next_pk))
+            | Q(pk__in=latest_pks.values("pk")[:LATEST_COUNT])
+        )
+        .annotate(
+            picked=Exists(
+                Article.related.through.objects.filter(
+                    from_article_id=pk, to_article_id=OuterRef("pk")
+                )
+            ),
+            shared_tags=_count(
+                Article.tags.through.objects.filter(tag_id__in=own_tags), "article_id"
+            ),
+            shared_laws=_count(
+                ArticleCitation.objects.filter(provision_id__in=own_provisions), "article_id"
+            ),
+        )
+        .order_by("-published_at", "-id")
+    )
+    same = [r for r in rows if r.category_id == article.category_id]
+    ranked = sorted(
+        (r for r in rows if r.picked or r.shared_tags or r.shared_laws),
+        key=lambda r: (r.picked, r.shared_tags, r.shared_laws, r.published_at, r.pk),
+        reverse=True,
+    )
+    return Links(
+        related=ranked[:RELATED_COUNT],
+        previous=max((r for r in same if _order(r) < (at, pk)), key=_order, default=None),
+        next=min((r for r in same if _order(r) > (at, pk)), key=_order, default=None),
+        latest=rows[:LATEST_COUNT],
+    )
+
+
+def _count(rows, column: str) -> Coalesce:
+    """How many of `rows` belong to the outer article (a correlated COUNT subquery)."""
+    per_article = (
+        rows.filter(**{column: OuterRef("pk")})
+        .order_by()
+        .values(column)
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(Subquery(per_article), 0)
+
+
+def _order(article: Article) -> tuple:
+    return (article.published_at, article.pk)
 
 
 def latest_articles(exclude: Article | None = None, limit: int = LATEST_COUNT) -> list[Article]:

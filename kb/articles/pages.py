@@ -10,14 +10,25 @@ from kb.articles.seo import article_jsonld
 from kb.core.seo import permalink
 
 LATEST_COUNT = 10
+HOME_PER_CATEGORY = 5
 
 
 def home_context() -> dict:
     latest = list(Article.objects.published().for_list()[:LATEST_COUNT])
-    categories = list(Category.objects.filter(parent__isnull=True).prefetch_related(
-        Prefetch("articles", queryset=Article.objects.published().only("title", "slug", "category_id", "published_at")),
-        Prefetch("children", queryset=Category.objects.order_by("order", "id")),
-    ))
+    categories = list(
+        Category.objects.filter(parent__isnull=True).prefetch_related(
+            Prefetch(
+                "articles",
+                # Only the five the page shows (a window function per category), not every
+                # published article: the home page stays one query at 100k articles.
+                queryset=Article.objects.published()
+                .only("title", "slug", "category_id", "published_at")
+                .order_by("-published_at", "-id")[:HOME_PER_CATEGORY],
+                to_attr="newest",
+            ),
+            Prefetch("children", queryset=Category.objects.order_by("order", "id")),
+        )
+    )
     return {"latest": latest, "categories": categories}
 
 
@@ -62,12 +73,13 @@ def article_context(article: Article, request: HttpRequest) -> dict:
 
 
 def discovery_context(article: Article, request: HttpRequest) -> dict:
-    """Related, previous/next in the category, latest, share and feedback: one query each."""
+    """Related, previous/next in the category and latest (one query), share and feedback."""
+    links = discovery.article_links(article)
     return {
-        "related": discovery.related_articles(article),
-        "previous": discovery.previous_article(article),
-        "next": discovery.next_article(article),
-        "latest": discovery.latest_articles(exclude=article),
+        "related": links.related,
+        "previous": links.previous,
+        "next": links.next,
+        "latest": links.latest,
         "permalink": permalink(request, article.get_absolute_url()),
         "feedback_form": FeedbackForm(initial={"hant": getattr(request, "hant", False)}),
     }

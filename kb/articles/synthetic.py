@@ -11,6 +11,8 @@ from html import escape
 from django.db import transaction
 from django.utils import timezone
 
+from kb.core.pagecache import bump_content_version
+
 SUBJECTS = [
     "借呗",
     "花呗",
@@ -111,4 +113,5 @@ def generate_articles(count: int, seed: int = 1, batch_size: int = 2000) -> int:
             ]
             Article.objects.bulk_create(batch, ignore_conflicts=True)
             created += len(batch)
+        bump_content_version()  # bulk_create fires no post_save
     return created

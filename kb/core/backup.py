@@ -25,7 +25,17 @@ MEDIA = "media"
 
 def dump_database() -> bytes:
     out = io.StringIO()
-    call_command("dumpdata", "--all", format="json", stdout=out, verbosity=0)
+    # The page cache's content version is not content: a restore starts a new one (from the
+    # clock), so no page cached before the restore can be served after it.
+    call_command(
+        "dumpdata",
+        "--all",
+        "--exclude",
+        "core.contentversion",
+        format="json",
+        stdout=out,
+        verbosity=0,
+    )
     return out.getvalue().encode()
 
 

@@ -1,9 +1,25 @@
 """Whole-page cache for anonymous readers, invalidated by a site-wide content version.
 
-Any save or delete of content (laws, articles, guide trees, rates) bumps one version number;
-cached pages are keyed by it, so an edit is visible on the next request. Entries also expire
-before the next scheduled article goes live, so timed publishing needs no cron job. Responses
-carry an ETag derived from the version, and a matching If-None-Match gets a 304.
+The version is one row in the database (kb.core.models.ContentVersion), not a cache key:
+every gunicorn worker and every app server reads the same number, whether pages live in Redis
+(REDIS_URL) or in each process's local memory. So the cache is on by default either way.
+
+- Any save or delete of content (laws, articles, guide trees, rates) bumps the row with an
+  UPDATE … SET value = value + 1 inside the same transaction as the change, as do the bulk
+  `QuerySet.update()`/`bulk_create()` paths that skip signals (they call
+  bump_content_version() themselves). Readers never see new content under an old version
+  (or the reverse) for longer than the transaction takes to commit; an edit is visible on the
+  next request.
+- Each cacheable request reads the row once (one primary-key query). With a read replica the
+  row is read from the same database as the page's content, so a lagging replica can never
+  cache old content under the new number.
+- Scheduled publishing: the row also holds the earliest future publish time; the first request
+  after it has passed bumps the version, so a timed article appears without a cron job.
+- The middleware sits outside the CSP, security-header and gzip middleware: a page is stored
+  with its headers and compressed once (separate copies for clients without gzip), so a hit
+  skips that work.
+- Responses carry an ETag derived from the version and path; a matching If-None-Match gets a
+  304. Signed-in staff (session cookie) always get a fresh page.
 """
 
 import hashlib
@@ -12,12 +28,13 @@ from collections.abc import Callable
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.http import http_date
 
-VERSION_KEY = "content-version"
 CONTENT_APPS = {"laws", "articles", "guide", "rates", "search"}
 # Rows readers create, or bookkeeping that no public page shows: they never bump the version.
 IGNORED_MODELS = {
@@ -29,24 +46,52 @@ IGNORED_MODELS = {
 SKIP_PREFIXES = ("/static/", "/media/", "/markdownx/", "/healthz")
 
 
-def content_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = int(timezone.now().timestamp() * 1000)
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
-    return version
+def _version_model():
+    return apps.get_model("core", "ContentVersion")
+
+
+def next_publication():
+    """When the earliest scheduled (published, future-dated) article goes live, or None."""
+    Article = apps.get_model("articles", "Article")
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
 
 
 def bump_content_version() -> None:
+    """Invalidate every cached page. Call inside the transaction that changes content."""
+    ContentVersion = _version_model()
+    upcoming = next_publication()
+    rows = ContentVersion.objects.filter(pk=1)
+    if rows.update(value=F("value") + 1, next_publication=upcoming):
+        return
+    # No row yet (fresh or flushed database): start from the clock, so numbers never repeat
+    # one a restored database used before.
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, int(timezone.now().timestamp() * 1000), None)
+        with transaction.atomic():
+            ContentVersion.objects.create(
+                pk=1, value=int(timezone.now().timestamp() * 1000), next_publication=upcoming
+            )
+    except IntegrityError:  # another process created it first
+        rows.update(value=F("value") + 1, next_publication=upcoming)
+
+
+def content_version() -> int:
+    """The current version: one query; bumps first when a scheduled article has gone live."""
+    row = _version_model().objects.filter(pk=1).values_list("value", "next_publication").first()
+    if row is not None and (row[1] is None or row[1] > timezone.now()):
+        return row[0]
+    bump_content_version()
+    return _version_model().objects.using("default").values_list("value", flat=True).get(pk=1)
 
 
 def _on_content_change(sender, **kwargs) -> None:
     meta = sender._meta
+    if sender.__module__ == "__fake__":  # historical models inside migrations
+        return
     if meta.app_label in CONTENT_APPS and meta.label_lower not in IGNORED_MODELS:
         bump_content_version()
 
@@ -57,13 +102,7 @@ def connect_signals() -> None:
 
 
 def seconds_until_next_publication(limit: int) -> int:
-    Article = apps.get_model("articles", "Article")
-    upcoming = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+    upcoming = next_publication()
     if upcoming is None:
         return limit
     return max(1, min(limit, int((upcoming - timezone.now()).total_seconds()) + 1))
@@ -97,14 +136,17 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not getattr(settings, "PAGE_CACHE_SECONDS", 0) or not _cacheable_request(request):
             return self.get_response(request)
-        version = content_version()
+        version = request.content_version = content_version()
         path = request.get_full_path()
-        etag = '"' + hashlib.sha1(f"{version}:{path}".encode()).hexdigest()[:20] + '"'
+        # Pages are stored after GZipMiddleware: compressed and plain copies are kept apart.
+        gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+        etag = '"' + hashlib.sha1(f"{version}:{gzip}:{path}".encode()).hexdigest()[:20] + '"'
         if etag in request.headers.get("If-None-Match", ""):
             not_modified = HttpResponseNotModified()
             not_modified["ETag"] = etag
             return not_modified
-        key = "page:" + hashlib.sha1(f"{version}:{request.get_host()}:{path}".encode()).hexdigest()
+        key = f"{version}:{gzip}:{request.scheme}://{request.get_host()}{path}"
+        key = "page:" + hashlib.sha1(key.encode()).hexdigest()
         cached = cache.get(key)
         if cached is not None:
             response = cached
@@ -114,7 +156,6 @@ class PageCacheMiddleware:
         if request.method == "GET" and _cacheable_response(response):
             response["ETag"] = etag
             response["Last-Modified"] = http_date()
-            timeout = seconds_until_next_publication(settings.PAGE_CACHE_SECONDS)
-            cache.set(key, response, timeout)
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response

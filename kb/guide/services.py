@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.db import transaction
 
 from kb.articles.rendering import render_markdown
+from kb.core.pagecache import bump_content_version
 from kb.guide.engine import ChoiceSpec, NodeSpec, PathReport, TreeSpec, all_paths
 from kb.guide.validate import Problem, validate
 
@@ -38,6 +39,7 @@ def rerender_all() -> int:
             next_steps_html=node.next_steps_html,
         )
         count += 1
+    bump_content_version()  # .update() fires no post_save
     return count
 
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from kb.laws.lawfile import ParsedLaw
+from kb.core.pagecache import bump_content_version
 from kb.laws.models import Law, Provision
 
 # Extra names editors use, beyond the title and the front matter's short titles. Only names
@@ -121,4 +122,5 @@ def import_law(parsed: ParsedLaw, slug: str, delete_missing: bool = False) -> Im
     if existing:
         Provision.objects.filter(pk__in=[p.pk for p in existing.values()]).delete()
         result.deleted = len(existing)
+    bump_content_version()  # bulk_create fires no post_save
     return result

@@ -25,3 +25,16 @@ def test_it_404s_on_unknown_category(client, db):
 
 def test_it_makes_a_pinyin_slug_for_a_new_category(db):
     assert Category.objects.create(name="催收与维权").slug == "cui-shou-yu-wei-quan"
+
+
+def test_the_category_page_costs_a_fixed_number_of_queries(
+    client, make_article, category, django_assert_num_queries
+):
+    child = Category.objects.create(name="子分类", slug="zi-fen-lei", parent=category)
+    for _ in range(6):
+        make_article()
+        make_article(category=child)
+    # content version, category with parent, child ids, articles
+    with django_assert_num_queries(4):
+        response = client.get(category.get_absolute_url())
+    assert response.content.decode().count('class="article-link"') == 12

@@ -5,7 +5,7 @@ def test_the_article_page_costs_a_fixed_number_of_queries(
     client, make_article, django_assert_max_num_queries
 ):
     lean = make_article()
-    with django_assert_max_num_queries(10) as ctx:
+    with django_assert_max_num_queries(6) as ctx:
         client.get(lean.get_absolute_url())
     baseline = len(ctx.captured_queries)
 

@@ -57,7 +57,7 @@ def test_pages_link_to_the_feeds(client, make_article):
 def test_the_feed_costs_a_fixed_number_of_queries(client, make_article, django_assert_num_queries):
     for _ in range(5):
         make_article()
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # +1: the page cache's content version
         client.get("/feed/")
 
 
@@ -65,3 +65,14 @@ def test_the_category_page_offers_its_feed(client, make_article):
     article = make_article()
     html = client.get(article.category.get_absolute_url()).content.decode()
     assert html.count(f'href="/category/{article.category.slug}/feed/"') == 2
+
+
+def test_the_category_feed_costs_a_fixed_number_of_queries(
+    client, make_article, django_assert_num_queries
+):
+    article = make_article()
+    for _ in range(5):
+        make_article()
+    with django_assert_num_queries(3):
+        response = client.get(f"/category/{article.category.slug}/feed/")
+    assert response.status_code == 200

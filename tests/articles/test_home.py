@@ -28,3 +28,15 @@ def test_it_costs_the_same_queries_however_many_articles(
         make_article(category=Category.objects.create(name=f"分类{_}", slug=f"fen-lei-{_}"))
     with django_assert_max_num_queries(few):
         client.get("/")
+
+
+def test_the_home_page_costs_exactly_five_queries(client, make_article, django_assert_num_queries):
+    # content version, latest articles, top-level categories, their newest five (one window
+    # query for all categories), their children
+    child = Category.objects.create(name="子分类", slug="zi-fen-lei")
+    for n in range(8):
+        make_article()
+        make_article(category=child)
+    with django_assert_num_queries(5):
+        html = client.get("/").content.decode()
+    assert html.count('<section class="cat-block">') >= 2

@@ -129,12 +129,12 @@ def test_the_article_page_shows_20_cited_provisions_in_fixed_queries(
     client, make_article, minfadian, django_assert_num_queries
 ):
     lean = make_article(body="没有引用。")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         client.get(lean.get_absolute_url())
     body = "、".join(f"第{n}条" for n in range(661, 681))
     article = make_article(body=f"依照《民法典》{body}。")
     assert article.citations.count() == 20
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         response = client.get(article.get_absolute_url())
     html = response.content.decode()
     block = html[html.index("本文依据的法律") :]

@@ -1,6 +1,12 @@
 from django.utils import timezone
 
-from kb.articles.discovery import latest_articles, next_article, previous_article, related_articles
+from kb.articles.discovery import (
+    article_links,
+    latest_articles,
+    next_article,
+    previous_article,
+    related_articles,
+)
 from kb.articles.models import Article, ArticleCitation, Category, Tag
 from tests.laws.factories import make_law, make_provisions
 
@@ -96,15 +102,40 @@ def test_the_article_page_shows_discovery_links(client, make_article):
 def test_the_article_page_costs_a_fixed_number_of_queries(
     client, make_article, django_assert_num_queries
 ):
-    # article, citations, tags, FAQs, related, previous, next, latest
+    # page cache version, article, citations, tags, FAQs, related+previous+next+latest
     lean = make_article()
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         client.get(lean.get_absolute_url())
     tag = Tag.objects.create(name="借呗", slug="jiebei")
     rich = tagged(make_article, tag)
     for _ in range(8):
         rich.related.add(tagged(make_article, tag))
         make_article()
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         response = client.get(rich.get_absolute_url())
     assert response.content.decode().count('class="article-link"') == 5
+
+
+def test_one_query_finds_what_the_four_separate_lookups_find(
+    make_article, category, django_assert_num_queries
+):
+    other = Category.objects.create(name="信用卡", slug="xinyongka")
+    tags = [Tag.objects.create(name=f"标签{n}", slug=f"tag-{n}") for n in range(3)]
+    p675, p676 = make_provisions(make_law(), [675, 676])
+    rows = []
+    for n in range(14):
+        article = make_article(published_at=days_ago(30 - n), category=other if n % 3 else category)
+        article.tags.add(*tags[: n % 4])
+        for provision in (p675, p676)[: n % 3]:
+            ArticleCitation.objects.create(article=article, provision=provision)
+        rows.append(article)
+    rows[5].related.add(rows[0], rows[12])
+    make_article(status=Article.Status.DRAFT).tags.add(*tags)
+    for article in rows:
+        with django_assert_num_queries(1):
+            links = article_links(article)
+        assert links.related == related_articles(article)
+        assert links.previous == previous_article(article)
+        assert links.next == next_article(article)
+        assert links.latest == latest_articles(exclude=article)
+    assert len(article_links(rows[5]).related) == 5

@@ -1,5 +1,9 @@
+from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
+from kb.articles.models import Article
+from kb.core.models import ContentVersion
 from kb.core.pagecache import seconds_until_next_publication
 
 
@@ -58,3 +62,67 @@ def test_it_does_not_cache_errors(client, db, settings):
 def test_cache_entries_expire_when_a_scheduled_article_goes_live(make_article):
     make_article(published_at=timezone.now() + timezone.timedelta(seconds=90))
     assert 1 <= seconds_until_next_publication(600) <= 91
+
+
+def test_it_shows_an_edit_made_by_another_process(client, make_article, settings):
+    # Another worker or app server shares only the database with this one: it changes the
+    # row and bumps the version there, and never touches this process's local-memory cache.
+    _enable(settings)
+    article = make_article(title="另一进程修改前")
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "miss"
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+    with transaction.atomic():
+        Article.objects.filter(pk=article.pk).update(title="另一进程修改后")
+        ContentVersion.objects.filter(pk=1).update(value=F("value") + 1)
+    response = client.get(article.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "另一进程修改后" in response.content.decode()
+
+
+def test_it_is_on_by_default_without_redis():
+    from django.conf import settings
+
+    assert not settings.REDIS_URL
+    assert settings.PAGE_CACHE_SECONDS > 0
+
+
+def test_it_shows_a_scheduled_article_once_its_time_has_come(client, make_article, settings):
+    _enable(settings)
+    soon = timezone.now() + timezone.timedelta(hours=1)
+    article = make_article(title="定时发布的文章", published_at=soon)
+    assert ContentVersion.objects.get(pk=1).next_publication == soon
+    assert "定时发布的文章" not in client.get("/").content.decode()
+    # An hour later (moved back instead of waiting): nobody saved anything in between.
+    past = timezone.now() - timezone.timedelta(seconds=1)
+    Article.objects.filter(pk=article.pk).update(published_at=past)
+    ContentVersion.objects.filter(pk=1).update(next_publication=past)
+    assert "定时发布的文章" in client.get("/").content.decode()
+
+
+def test_bulk_writes_that_skip_signals_still_invalidate(client, make_article, settings):
+    from kb.articles.services import rerender_all
+    from kb.articles.synthetic import generate_articles
+
+    _enable(settings)
+    article = make_article(body="## 要点\n\n旧正文。")
+    client.get(article.get_absolute_url())
+    Article.objects.filter(pk=article.pk).update(body="## 要点\n\n新正文。")  # no signal
+    rerender_all()
+    assert "新正文" in client.get(article.get_absolute_url()).content.decode()
+    client.get("/category/synthetic/")
+    generate_articles(3)
+    assert client.get("/category/synthetic/").content.decode().count("synthetic-1-") >= 3
+
+
+def test_a_restored_backup_invalidates_pages(client, make_article, settings, tmp_path):
+    from kb.core.backup import make_backup, restore_backup
+
+    _enable(settings)
+    settings.MEDIA_ROOT = tmp_path / "media"
+    article = make_article(title="备份时的标题")
+    make_backup(tmp_path / "b.tar.gz")
+    Article.objects.filter(pk=article.pk).update(title="备份后改的标题")
+    ContentVersion.objects.filter(pk=1).update(value=F("value") + 1)
+    assert "备份后改的标题" in client.get(article.get_absolute_url()).content.decode()
+    restore_backup(tmp_path / "b.tar.gz")
+    assert "备份时的标题" in client.get(article.get_absolute_url()).content.decode()
