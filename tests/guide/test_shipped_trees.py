@@ -115,3 +115,17 @@ def test_loading_the_content_again_changes_nothing(shipped):
     assert f"rendered {counts[1]} guide nodes" in output
     assert (Tree.objects.count(), Node.objects.count(), Choice.objects.count()) == counts
     assert Node.objects.get(slug="bei-qisu").answer_html == html
+
+
+def test_no_outcome_promises_what_the_law_does_not(shipped):
+    for node in Node.objects.filter(kind=Node.Kind.OUTCOME):
+        text = node.answer + node.next_steps
+        for promise in ("一定会", "肯定会", "必然", "保证能", "不会坐牢", "不会因此坐牢"):
+            assert promise not in text, (node.slug, promise)
+
+
+def test_the_hotline_12378_is_only_offered_for_banks(shipped):
+    for node in Node.objects.filter(kind=Node.Kind.OUTCOME):
+        for line in (node.answer + "\n" + node.next_steps).splitlines():
+            if "12378" in line:
+                assert "银行" in line, (node.slug, line)
