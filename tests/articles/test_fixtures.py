@@ -105,8 +105,8 @@ def test_it_links_only_to_pages_that_exist(articles):
         for target in re.findall(r"\]\(/guide/([a-z0-9-]+)/\)", article.body):
             assert target in GUIDE_SLUGS, f"{article.slug} links to unknown guide {target}"
     by_slug = {a.slug: a for a in articles}
-    for slug in ("jiekuan-lilv-shangxian", "kantouxi-zenme-suan"):
-        assert "](/tools/rate/)" in by_slug[slug].body
+    for slug in ("jiekuan-lilv-shangxian", "kantouxi-zenme-suan", "bei-qisu-zenme-ban"):
+        assert "](/tools/rate/)" in by_slug[slug].body, slug
 
 
 def test_it_serves_every_article_page(client, articles):
