@@ -31,3 +31,15 @@ def test_it_fails_on_a_broken_published_tree(make_tree):
     Choice.objects.filter(node__tree=tree, node__slug="harass", value="no").delete()
     with pytest.raises(CommandError, match="live"):
         run()
+
+
+def test_it_reports_a_choice_leading_into_another_tree(make_tree):
+    live = make_tree(slug="live")
+    other = make_tree(slug="other", status=Tree.Status.DRAFT)
+    Choice.objects.filter(node__tree=live, node__slug="harass", value="no").update(
+        leads_to=other.nodes.get(slug="out-short")
+    )
+    output = StringIO()
+    with pytest.raises(CommandError, match="live"):
+        call_command("check_guides", stdout=output)
+    assert "INVALID live" in output.getvalue() and "[foreign-target]" in output.getvalue()
