@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 
 from kb.rates.models import LprRate, Threshold
@@ -10,8 +11,36 @@ class LprRateAdmin(admin.ModelAdmin):
     search_fields = ("source",)
 
 
+class ThresholdForm(forms.ModelForm):
+    """Every reference line states where it comes from and since when it applies."""
+
+    class Meta:
+        model = Threshold
+        fields = [
+            "slug",
+            "name",
+            "kind",
+            "rate_percent",
+            "lpr_multiple",
+            "effective_date",
+            "citation",
+            "url",
+            "applies_to",
+            "source_text",
+            "order",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["effective_date"].required = True
+        self.fields["effective_date"].error_messages["required"] = (
+            "请填写生效日期：这条规则开始适用的日期（监管文件填印发日期）。"
+        )
+
+
 @admin.register(Threshold)
 class ThresholdAdmin(admin.ModelAdmin):
+    form = ThresholdForm
     list_display = (
         "name",
         "kind",

@@ -44,6 +44,7 @@ class Assessment:
     cap: Decimal | None  # percent, multiple x one-year LPR
     exceeds_cap: bool | None  # None when there is no LPR for the contract date
     findings: tuple[Finding, ...]
+    cap_label: str = "四倍 LPR"  # the line's name, from the multiple in the thresholds table
 
 
 def _day(value: date) -> str:
@@ -82,7 +83,7 @@ def _cap_finding(
         return Finding(
             "above-cap",
             "warn",
-            f"年化约 {apr}%，高于民间借贷的四倍 LPR（{cap}%）",
+            f"年化约 {apr}%，高于民间借贷的{cap_label(multiple)}（{cap}%）",
             basis
             + "依《民间借贷规定》第二十五条，出借人请求按合同约定利率支付利息的，人民法院应予支持，"
             "但双方约定的利率超过合同成立时一年期 LPR 四倍的除外。" + caveat,
@@ -91,7 +92,7 @@ def _cap_finding(
     return Finding(
         "within-cap",
         "ok",
-        f"年化约 {apr}%，没有超过民间借贷的四倍 LPR（{cap}%）",
+        f"年化约 {apr}%，没有超过民间借贷的{cap_label(multiple)}（{cap}%）",
         basis + "这只说明没有超过这一条线，不等于每一项收费都合法。" + caveat,
         links,
     )
@@ -99,6 +100,10 @@ def _cap_finding(
 
 def _multiple_text(multiple: Decimal) -> str:
     return "它的四倍" if multiple == 4 else f"它的 {multiple.normalize()} 倍"
+
+
+def cap_label(multiple: Decimal) -> str:
+    return "四倍 LPR" if multiple == 4 else f" {multiple.normalize()} 倍 LPR"
 
 
 def assess(
@@ -153,7 +158,8 @@ def assess(
             )
         )
     findings.append(_licensed_finding())
-    return Assessment(apr, lpr, cap, (apr > cap) if cap is not None else None, tuple(findings))
+    exceeds = (apr > cap) if cap is not None else None
+    return Assessment(apr, lpr, cap, exceeds, tuple(findings), cap_label(multiple).strip())
 
 
 def _licensed_finding() -> Finding:

@@ -94,3 +94,33 @@ def test_it_never_promises_an_outcome():
         text = "".join(f.text for f in result.findings)
         for promise in ("一定", "肯定", "保证", "必然"):
             assert promise not in text
+
+
+@pytest.mark.parametrize("day, expected", [(date(2020, 8, 19), True), (date(2020, 8, 20), False)])
+def test_it_points_to_the_transition_rule_up_to_the_day_before_2020_08_20(day, expected):
+    result = run(day=day, lpr=LprPoint(date(2020, 4, 20), Decimal("3.85")))
+    assert ("transition" in keys(result)) is expected
+
+
+def test_it_warns_about_stale_lpr_data_from_the_day_after_the_check():
+    assert "lpr-stale" in keys(run(day=date(2026, 2, 25)))
+
+
+@pytest.mark.parametrize("received, expected", [("10000", False), ("9999.99", True)])
+def test_it_flags_a_deduction_of_even_one_cent(received, expected):
+    assert ("interest-deducted" in keys(run(received=received))) is expected
+
+
+def test_it_names_the_line_after_the_multiple_in_the_table():
+    loan = LoanInput(
+        amount=Decimal("10000"),
+        received=Decimal("10000"),
+        date=date(2025, 6, 1),
+        plan="bullet",
+        n=12,
+        payment=Decimal("100"),
+    )
+    result = assess(loan, calculate(loan), LPR_300, Decimal("3"))
+    assert result.cap == Decimal("9.00") and result.cap_label == "3 倍 LPR"
+    assert result.findings[0].title == "年化约 12.00%，高于民间借贷的 3 倍 LPR（9.00%）"
+    assert run().cap_label == "四倍 LPR"
