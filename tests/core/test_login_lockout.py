@@ -51,7 +51,15 @@ def test_it_moves_the_admin_with_django_admin_path(tmp_path):
         "DJANGO_ADMIN_PATH": "bianji-houtai",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}",
     }
-    code = "from django.urls import reverse; print(reverse('admin:index'))"
+    code = (
+        "from django.test import Client\n"
+        "from django.urls import Resolver404, resolve, reverse\n"
+        "print(reverse('admin:index'))\n"
+        "print(resolve('/bianji-houtai/login/').view_name)\n"
+        "try:\n    resolve('/admin/login/'); print('old path still served')\n"
+        "except Resolver404:\n    print('old path gone')\n"
+        "print(Client().post('/markdownx/markdownify/', {'content': 'x'})['Location'])\n"
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", code],
         cwd=Path(__file__).resolve().parents[2],
@@ -60,7 +68,12 @@ def test_it_moves_the_admin_with_django_admin_path(tmp_path):
         text=True,
         timeout=120,
     )
-    assert result.stdout.strip().splitlines()[-1] == "/bianji-houtai/", result.stderr
+    assert result.stdout.strip().splitlines()[-4:] == [
+        "/bianji-houtai/",
+        "admin:login",
+        "old path gone",
+        "/bianji-houtai/login/?next=/markdownx/markdownify/",
+    ], result.stderr
 
 
 def test_it_locks_per_client_behind_a_proxy(client, db, settings):
