@@ -45,6 +45,7 @@ class Assessment:
     exceeds_cap: bool | None  # None when there is no LPR for the contract date
     findings: tuple[Finding, ...]
     cap_label: str = "四倍 LPR"  # the line's name, from the multiple in the thresholds table
+    lpr_missing: str = ""  # why no LPR is shown, when there is none
 
 
 def _day(value: date) -> str:
@@ -59,14 +60,23 @@ def _cap_finding(
     apr: Decimal, day: date, lpr: LprPoint | None, cap: Decimal | None, multiple: Decimal
 ) -> Finding:
     links = (("《民间借贷规定》第二十五条", URL_ART25),)
+    if (lpr is None or cap is None) and day >= LPR_START:
+        return Finding(
+            "no-lpr-data",
+            "warn",
+            "本站没有这一日期的 LPR 数据",
+            f"你的借款日期是 {_day(day)}，本站的 LPR 表里没有这一天或之前的报价，所以没有计算四倍 LPR。"
+            "请以全国银行间同业拆借中心的公告为准。",
+            links,
+        )
     if lpr is None or cap is None:
         return Finding(
             "no-lpr",
             "info",
             "合同日期早于 2019年8月20日：没有可比的 LPR",
-            f"你的借款日期是 {_day(day)}。一年期贷款市场报价利率（LPR）是 2019 年 LPR 形成机制改革后，"
-            "由全国银行间同业拆借中心自 2019年8月20日起每月发布的（见《民间借贷规定》第二十五条第二款）。"
-            "在此之前没有这一报价，本工具不套用任何数值，也不判断是否超过“四倍 LPR”。"
+            f"你的借款日期是 {_day(day)}。《民间借贷规定》第二十五条第二款所说的一年期贷款市场报价利率（LPR），"
+            "是指中国人民银行授权全国银行间同业拆借中心自 2019年8月20日起每月发布的一年期贷款市场报价利率。"
+            "你的借款日期早于这一天，本工具不套用任何数值，也不判断是否超过“四倍 LPR”。"
             "这类较早合同的利息如何认定，请咨询律师。",
             links,
         )
@@ -159,7 +169,14 @@ def assess(
         )
     findings.append(_licensed_finding())
     exceeds = (apr > cap) if cap is not None else None
-    return Assessment(apr, lpr, cap, exceeds, tuple(findings), cap_label(multiple).strip())
+    missing = ""
+    if cap is None:
+        missing = (
+            "本站没有这一日期的数据"
+            if loan.date >= LPR_START
+            else "无（借款日期早于 2019年8月20日）"
+        )
+    return Assessment(apr, lpr, cap, exceeds, tuple(findings), cap_label(multiple).strip(), missing)
 
 
 def _licensed_finding() -> Finding:

@@ -124,3 +124,17 @@ def test_it_names_the_line_after_the_multiple_in_the_table():
     assert result.cap == Decimal("9.00") and result.cap_label == "3 倍 LPR"
     assert result.findings[0].title == "年化约 12.00%，高于民间借贷的 3 倍 LPR（9.00%）"
     assert run().cap_label == "四倍 LPR"
+
+
+def test_it_says_which_definition_of_lpr_starts_on_2019_08_20():
+    result = run(day=date(2019, 8, 19), lpr=None)
+    text = result.findings[0].text
+    assert "自 2019年8月20日起每月发布" in text and "第二十五条第二款" in text
+    assert result.lpr_missing == "无（借款日期早于 2019年8月20日）"
+
+
+def test_it_does_not_blame_the_date_when_the_lpr_table_has_no_row():
+    result = run(day=date(2024, 1, 1), lpr=None)
+    assert keys(result)[0] == "no-lpr-data"
+    assert "早于" not in result.findings[0].title
+    assert result.lpr_missing == "本站没有这一日期的数据" and result.exceeds_cap is None

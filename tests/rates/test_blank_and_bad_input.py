@@ -80,3 +80,12 @@ def test_it_answers_more_bad_input_with_a_chinese_message(client, rates_data, ch
     html_response = page(client, **params)
     assert html_response.status_code == 400
     assert f'id="err-{field}"' in html_response.content.decode()
+
+
+def test_an_empty_lpr_table_is_named_as_missing_data_not_an_early_date(client, rates_data):
+    from kb.rates.models import LprRate
+
+    LprRate.objects.all().delete()
+    html = page(client, **GOOD).content.decode()
+    assert "本站没有这一日期的 LPR 数据" in html and "本站没有这一日期的数据</dd>" in html
+    assert "早于 2019年8月20日）</dd>" not in html
