@@ -4,6 +4,11 @@ One live server, one content load and one browser for the whole `tests/browser` 
 the suite stays fast. The content is committed (the server thread must see it on PostgreSQL
 too) and flushed when the package is done, so the rest of the suite starts from an empty DB.
 Every page the tests open records its requests and fails on any other origin.
+
+Screenshots are taken on every run; they land in docs/screenshots/ (the README's pictures) only
+with KB_SCREENSHOTS=1, so an ordinary `make test` leaves the git tree clean:
+
+    KB_SCREENSHOTS=1 make test PYTEST_ARGS=tests/browser/test_design.py
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import runpy
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +36,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 EDITOR = {"username": "browser-editor", "password": "Br0wser-editor-pw!"}
-SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
+README_SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 800}
 LOCAL_SCHEMES = {"data", "blob", "about"}
@@ -205,13 +211,25 @@ def login(page) -> None:
     assert "/login/" not in page.url, "admin login failed"
 
 
-def screenshot(page, name: str) -> None:
-    """Save a viewport screenshot into docs/screenshots/ (shown in the README), palette-reduced."""
+def screenshot_dir() -> Path:
+    """docs/screenshots/ when asked (KB_SCREENSHOTS=1), otherwise a scratch folder."""
+    if os.environ.get("KB_SCREENSHOTS") == "1":
+        return README_SCREENSHOTS
+    return Path(tempfile.gettempdir()) / f"kb-screenshots-{os.getuid()}"
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a palette-reduced viewport screenshot (see screenshot_dir) and check the image."""
     from PIL import Image
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
+    folder = screenshot_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
     page.screenshot(path=str(path), animations="disabled", caret="initial")
     with Image.open(path) as shot:
         small = shot.convert("RGB").quantize(colors=96, method=Image.Quantize.MEDIANCUT)
     small.save(path, optimize=True)
+    with Image.open(path) as saved:
+        assert saved.size == (page.viewport_size["width"], page.viewport_size["height"])
+        assert len(saved.getcolors(256) or range(257)) > 8, f"{name}: a blank screenshot"
+    return path

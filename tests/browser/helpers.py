@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from axe_playwright_python.sync_playwright import Axe
@@ -21,15 +22,22 @@ PAGE_TYPES = {
     "provision": PROVISION,
     "guide-index": "/guide/",
     "guide-step": GUIDE,
+    "tag": "/tag/jiebei/",
+    "archive": "/archive/2026/03/",
     "search": "/search/?q=征信",
+    "search-no-results": "/search/?q=xyzzyq",
+    "search-empty": "/search/",
     "rate": "/tools/rate/",
     "rate-result": "/tools/rate/?amount=10000&received=9000&date=2024-03-01&plan=equal&n=12&payment=950",
     "hant-article": "/zh-hant" + ARTICLE,
+    "hant-provision": "/zh-hant" + PROVISION,
+    "hant-search": "/zh-hant/search/?q=借唄逾期",
     "404": "/no-such-page/",
 }
 ADMIN_ADD = f"/{settings.ADMIN_PATH}/articles/article/add/"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BLOCKING = {"serious", "critical"}
+CONTINUE = re.compile(r"^(继续|繼續)$")  # the guide's submit button in either script
 _axe = Axe()
 
 
@@ -47,7 +55,7 @@ def answer_question(page, pick: int = 0) -> Answer:
     label = choice.locator("label").inner_text().strip()
     choice.locator("label").click()
     with page.expect_navigation():
-        page.get_by_role("button", name="继续").click()
+        page.get_by_role("button", name=CONTINUE).click()
     return Answer(question, label)
 
 

@@ -1,12 +1,28 @@
 """Phone layout (no sideways scrolling at 375 px), typography, dark and print, and the README
-screenshots (this module runs before the editor journey, so its test article is not in them)."""
+screenshots (this module runs before the editor journey, so its test article is not in them).
+
+Screenshots go to docs/screenshots/ only with KB_SCREENSHOTS=1 (see conftest.screenshot_dir).
+"""
+
+import re
 
 import pytest
+from django.conf import settings
 
-from tests.browser.conftest import DESKTOP, screenshot
+from tests.browser.conftest import DESKTOP, README_SCREENSHOTS, screenshot
 from tests.browser.helpers import GUIDE, PAGE_TYPES, horizontal_overflow, walk_to_outcome
 
 SHOTS = {"home", "article", "provision", "guide-step", "search", "rate-result"}
+# Every picture this module takes: SHOTS on a phone and a desktop, and a guide outcome on a phone.
+TAKEN = {f"{n}-phone" for n in SHOTS} | {f"{n}-desktop" for n in SHOTS} | {"guide-outcome-phone"}
+
+
+def test_the_readme_shows_exactly_the_screenshots_the_tests_take():
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    shown = set(re.findall(r"docs/screenshots/([\w-]+)\.png", readme))
+    assert shown == TAKEN
+    missing = [n for n in TAKEN if not (README_SCREENSHOTS / f"{n}.png").is_file()]
+    assert missing == [], f"refresh with KB_SCREENSHOTS=1: {missing}"
 
 
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
@@ -45,8 +61,13 @@ def test_it_reads_comfortably_on_a_desktop(page):
     assert style["width"] <= 40 * style["size"] + 1, "lines of at most 40 characters' width"
     assert "PingFang SC" in style["family"] and "Noto Sans CJK SC" in style["family"]
     assert page.evaluate("() => document.fonts.size") == 0, "no web fonts"
+    page.goto("/zh-hant" + PAGE_TYPES["article"])
+    family = page.evaluate(
+        "() => getComputedStyle(document.querySelector('main .body p')).fontFamily"
+    )
+    assert family.index("Noto Sans CJK TC") < family.index("Noto Sans CJK SC"), "繁體 glyphs first"
     screenshot(page, "article-desktop")
-    for name in ("home", "guide-step", "search", "provision", "rate-result"):
+    for name in sorted(SHOTS - {"article"}):
         page.goto(PAGE_TYPES[name])
         screenshot(page, f"{name}-desktop")
 
@@ -62,8 +83,10 @@ def test_it_puts_the_sidebar_beside_the_content_on_a_desktop(page):
 def test_it_prints_without_navigation_and_with_link_urls(page):
     page.goto(PAGE_TYPES["article"])
     page.emulate_media(media="print")
-    assert not page.locator(".site-header").is_visible()
-    assert not page.locator(".site-footer").is_visible()
+    for chrome in (".site-header", ".site-footer", ".share", ".feedback", ".latest", ".prev-next"):
+        assert page.locator(chrome).count() == 1, f"{chrome} is on the article page"
+        assert not page.locator(chrome).is_visible(), f"{chrome} is printed"
+    assert page.locator("main h1").is_visible() and page.locator(".cited-laws").is_visible()
     after = page.evaluate(
         "() => getComputedStyle(document.querySelector('main .body a[href]'), '::after').content"
     )
