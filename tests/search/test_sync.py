@@ -112,3 +112,33 @@ def test_load_content_orders_search_after_guide():
     from kb.core.content import FIXTURE_ORDER
 
     assert FIXTURE_ORDER.index("search") == FIXTURE_ORDER.index("guide") + 1
+
+
+@pytest.mark.postgres
+def test_it_keeps_an_article_s_words_inside_its_row(make_article):
+    """Ranking reads every candidate's vector: on PostgreSQL it must not sit in TOAST
+    (fetched and reassembled per row) or be compressed (migration 0004)."""
+    from django.db import connection
+
+    from kb.articles.synthetic import SENTENCES, SUBJECTS
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL row storage; SQLite keeps words in its FTS5 table")
+
+    body = "\n\n".join(s.format(s=subject, e="逾期") for subject in SUBJECTS[:4] for s in SENTENCES)
+    article = make_article(title="借呗逾期会有哪些后果？", body=body)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_size(vector), pg_column_size(vector || ''::tsvector) "
+            "FROM search_searchdocument WHERE object_id = %s",
+            [article.pk],
+        )
+        stored, plain = cursor.fetchone()
+        cursor.execute(
+            "SELECT reltoastrelid::regclass::text FROM pg_class WHERE relname = 'search_searchdocument'"
+        )
+        (toast,) = cursor.fetchone()
+        cursor.execute(f"SELECT count(*) FROM {toast}")
+        (chunks,) = cursor.fetchone()
+    assert plain > 2500  # big enough to have been moved out of a 2 kB row before
+    assert stored == plain and chunks == 0
