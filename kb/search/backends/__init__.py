@@ -4,13 +4,17 @@
 same function the index uses (`kb.search.tokens.tokenize`), adds the editors' synonyms, asks the
 backend for one page of ranked rows and builds highlighted snippets. Both backends rank pages
 holding every word of the query first, then by their own relevance score (bm25 / ts_rank). Each backend module offers
-`query(plan, now, limit, offset) -> (rows, total)` (total counted up to CANDIDATES + 1), `write(documents)` and `clear()`.
+`query(plan, now, limit, offset, conn) -> (rows, total)` (total counted up to CANDIDATES + 1),
+`write(documents)` and `clear()`.
+
+Reads go where the rest of the site reads (kb/core/dbrouter.py): the replica when
+DATABASE_REPLICA_URL configures one, the primary inside a transaction; writes to the primary.
 """
 
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from django.db import connection
+from django.db import connection, connections, router
 from django.utils import timezone
 
 from kb.search.snippets import make_snippet
@@ -37,16 +41,24 @@ class SearchResult:
     more: bool = False  # more than `total` pages matched; only the best are ranked
 
 
-def backend() -> ModuleType:
-    if connection.vendor == "postgresql":
+def read_connection():
+    """The connection searches read from, chosen by the database router like any ORM read."""
+    from kb.search.models import SearchDocument
+
+    return connections[router.db_for_read(SearchDocument)]
+
+
+def backend(conn=None) -> ModuleType:
+    vendor = (conn or connection).vendor
+    if vendor == "postgresql":
         from kb.search.backends import postgres
 
         return postgres
-    if connection.vendor == "sqlite":
+    if vendor == "sqlite":
         from kb.search.backends import sqlite
 
         return sqlite
-    raise NotImplementedError(f"search has no backend for {connection.vendor}")
+    raise NotImplementedError(f"search has no backend for {vendor}")
 
 
 def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
@@ -56,7 +68,8 @@ def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
     if not tokenize(q, query=True):
         return SearchResult()
     plan = query_plan(q, Synonym.objects.as_map())
-    rows, total = backend().query(plan, timezone.now(), limit, offset)
+    conn = read_connection()
+    rows, total = backend(conn).query(plan, timezone.now(), limit, offset, conn)
     terms = highlight_terms(plan)
     hits = [
         Hit(

@@ -12,6 +12,8 @@ candidates, pages holding every query word come first (ts_rank has no IDF, so ot
 word in a title beats all the words in a body), then ts_rank with length normalisation. Each
 word keeps at most MAX_POSITIONS positions (its first, highest-weighted ones): ts_rank
 discounts repeats by 1/n², so the rest barely move a score but would double the vector's size.
+Both vectors stay uncompressed inside the table row (migration 0004): out in TOAST, each
+candidate's vector was fetched and reassembled for every match test and ts_rank call.
 """
 
 from django.db import connection
@@ -78,7 +80,7 @@ def query_literal(groups, operator: str = "|") -> str:
     return f" {operator} ".join(parts)
 
 
-def query(plan, now, limit: int, offset: int) -> tuple[list[dict], int]:
+def query(plan, now, limit: int, offset: int, conn=connection) -> tuple[list[dict], int]:
     params = {
         "query": query_literal(plan.groups),
         "all_words": query_literal([(w,) for w in plan.words], "&"),
@@ -86,7 +88,7 @@ def query(plan, now, limit: int, offset: int) -> tuple[list[dict], int]:
         "limit": limit,
         "offset": offset,
     }
-    with connection.cursor() as cursor:
+    with conn.cursor() as cursor:
         cursor.execute(QUERY, params)
         rows = cursor.fetchall()
     total = rows[0][-1] if rows else 0

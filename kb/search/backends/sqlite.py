@@ -54,17 +54,17 @@ def match_expression(groups, operator: str = "OR") -> str:
     return f" {operator} ".join(parts)
 
 
-def query(plan, now, limit: int, offset: int) -> tuple[list[dict], int]:
+def query(plan, now, limit: int, offset: int, conn=connection) -> tuple[list[dict], int]:
     expression = match_expression(plan.groups)
     params = {
         "query": expression,
         "head": "{title label} : (" + expression + ")",
         "all_words": match_expression([(w,) for w in plan.words], "AND"),
-        "now": connection.ops.adapt_datetimefield_value(now),
+        "now": conn.ops.adapt_datetimefield_value(now),
         "limit": limit,
         "offset": offset,
     }
-    with connection.cursor() as cursor:
+    with conn.cursor() as cursor:
         cursor.execute(QUERY, params)
         rows = cursor.fetchall()
     total = rows[0][-1] if rows else 0
