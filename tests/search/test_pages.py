@@ -60,6 +60,22 @@ def test_it_suggests_articles_and_trees_when_nothing_matches(client, make_articl
     assert "逾期多久会上征信？" in html and 'href="/guide/"' in html
 
 
+def test_it_suggests_the_question_tree_closest_to_the_query(client, db):
+    from kb.guide.models import Tree
+
+    for slug, title in [
+        ("yuqi-houguo", "逾期了会怎样？"),
+        ("cuishou-saorao", "遇到催收骚扰怎么办？"),
+        ("bei-qisu", "被起诉了怎么办？"),
+        ("xinyongka", "信用卡还不上怎么办？"),
+    ]:
+        Tree.objects.create(slug=slug, title=title, status=Tree.Status.PUBLISHED)
+    html = client.get("/search/", {"q": "催債電話打給家人"}).content.decode()  # no word matches
+    assert "没有找到" in html
+    assert html.index('href="/guide/cuishou-saorao/"') < html.index('href="/guide/yuqi-houguo/"')
+    assert 'href="/guide/xinyongka/"' not in html  # three trees at most
+
+
 @pytest.mark.parametrize(
     "q",
     [
@@ -81,6 +97,30 @@ def test_it_never_fails_on_bad_input(client, make_article, q):
         response = client.get(url, {"q": q})
         assert response.status_code == 200
     assert "<script>alert" not in client.get("/search/", {"q": q}).content.decode()
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    [
+        "q=%ED%A0%80",  # a lone UTF-16 surrogate, UTF-8 encoded
+        "q=%ED%A0%80%E5%80%9F%E5%91%97&page=%ED%A0%80",
+        "q=%FF%FE%E5%80",  # not UTF-8 at all, then a cut-off character
+        "q=%E5%80%9F%E5%91%97&q=%E9%80%BE%E6%9C%9F",  # q given twice
+        "q[]=%E5%80%9F%E5%91%97&page[]=2",
+        "q=%E5%80%9F%E5%91%97&page=%00",
+        "q=%E5%80%9F%E5%91%97&page=99999999999999999999999999999999",
+        "page=99999999999999999999999999999999",  # no query: the search page
+        "q=%E5%80%9F%E5%91%97&page=-99999999999999999999",
+        "q=%F0%9F%98%80%E2%80%AE%E5%80%9F%E5%91%97",  # emoji, right-to-left override
+    ],
+)
+def test_it_never_fails_on_bad_query_strings(client, make_article, query_string):
+    make_article(title="借呗逾期会有哪些后果？")
+    for url in ("/search/", "/api/search/"):
+        response = client.get(f"{url}?{query_string}")
+        assert response.status_code in (200, 404), (url, query_string, response.status_code)
+        if response.status_code == 404 and url == "/api/search/":
+            assert response.json() == {"error": "没有这一页搜索结果"}
 
 
 def test_it_cuts_a_long_query_to_100_characters(client, db):
