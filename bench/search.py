@@ -216,6 +216,7 @@ def main() -> None:
                 str(args.repeat),
                 "--sizes",
                 *map(str, args.sizes),
+                *(["--reuse"] if args.reuse else []),
             ]
             out = subprocess.run(
                 command, cwd=ROOT, env=env, check=True, capture_output=True, text=True
