@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from kb.articles.models import Article, Tag
 
 
@@ -12,7 +14,11 @@ def test_it_answers_the_article_as_json(client, make_article):
     assert "<strong>重要</strong>" in data["body_html"]
     assert data["category"]["slug"] == article.category.slug
     assert data["tags"] == ["砍头息"]
-    assert data["url"].endswith(article.get_absolute_url())
+    assert data["url"] == f"http://testserver{article.get_absolute_url()}"
+    article.refresh_from_db()
+    assert datetime.fromisoformat(data["published_at"]) == article.published_at
+    assert datetime.fromisoformat(data["updated_at"]) == article.updated_at
+    assert data["category"]["name"] == article.category.name
 
 
 def test_it_404s_as_json_for_drafts_and_unknown_slugs(client, make_article):

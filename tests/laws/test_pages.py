@@ -1,6 +1,9 @@
 """/laws/, a law's page and a provision's page: content, links, 404s and fixed query counts."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from kb.articles.models import Article
 from kb.laws.models import Law, Provision
@@ -62,6 +65,7 @@ def test_it_shows_a_provision_with_its_place_dates_and_neighbours(
     assert '<a rel="prev" href="/laws/xingfa/293/">‹ 第二百九十三条</a>' in html
     assert '<a rel="next" href="/laws/xingfa/294/">第二百九十四条 ›</a>' in html
     assert '<time datetime="2021-01-01">2021年1月1日</time>' in html and "LawRefBook/Laws" in html
+    assert "<dt>时效性</dt><dd>有效</dd>" in html
     assert "还没有文章引用这一条。" in html
 
 
@@ -72,12 +76,14 @@ def test_it_lists_only_published_articles_citing_the_provision(
     make_article(title="借呗逾期会有哪些后果？", body=body)
     make_article(title="另一篇也引用", body="《民法典》第675条")
     make_article(title="草稿不该出现", body=body, status=Article.Status.DRAFT)
+    make_article(title="定时发布还没到", body=body, published_at=timezone.now() + timedelta(days=1))
     make_article(title="只引用别的条", body="《民法典》第六百八十条")
     with django_assert_num_queries(6):  # +1: the page cache's content version
         html = client.get("/laws/minfadian/675/").content.decode()
     cited = html[html.index("引用本条的文章") :]
     assert "借呗逾期会有哪些后果？" in cited and "另一篇也引用" in cited
     assert "草稿不该出现" not in cited and "只引用别的条" not in cited
+    assert "定时发布还没到" not in cited
 
 
 def test_it_shows_earlier_text_after_a_change(client, laws):
