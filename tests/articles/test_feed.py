@@ -76,3 +76,23 @@ def test_the_category_feed_costs_a_fixed_number_of_queries(
     with django_assert_num_queries(3):
         response = client.get(f"/category/{article.category.slug}/feed/")
     assert response.status_code == 200
+
+
+def test_it_is_valid_rss_2_0(client, make_article):
+    from email.utils import parsedate_to_datetime
+
+    article = make_article(title="借呗 & 花呗 <比较>")
+    for url in ("/feed/", f"/category/{article.category.slug}/feed/"):
+        response = client.get(url)
+        root = ET.fromstring(response.content)
+        assert root.tag == "rss" and root.get("version") == "2.0"
+        channel = root.find("channel")
+        for required in ("title", "link", "description"):
+            assert channel.findtext(required), f"{url}: channel needs <{required}>"
+        self_link = channel.find("{http://www.w3.org/2005/Atom}link")
+        assert self_link.get("rel") == "self" and self_link.get("href") == f"http://testserver{url}"
+        (item,) = channel.findall("item")
+        assert item.findtext("title") == "借呗 & 花呗 <比较>"
+        assert item.findtext("guid") == item.findtext("link")
+        published = article.published_at.replace(microsecond=0)
+        assert parsedate_to_datetime(item.findtext("pubDate")) == published
