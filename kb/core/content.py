@@ -22,6 +22,7 @@ def fixture_files() -> list[Path]:
 def load_content() -> list[str]:
     """Load every fixture in one transaction: a malformed file changes nothing."""
     from kb.articles.services import rerender_all
+    from kb.core.history import record_missing_history
     from kb.core.law_fixture import load_laws_fixture
     from kb.guide.services import rerender_all as rerender_guides
 
@@ -41,6 +42,7 @@ def load_content() -> list[str]:
         out.append(f"rendered {rerender_all()} articles")
         out.append(f"rendered {rerender_guides()} guide nodes")
         out.append(_captured("rebuild_search_index"))
+        out.append(f"recorded {record_missing_history()} first history entries")
     return out
 
 

@@ -186,3 +186,60 @@ def test_a_revert_rebuilds_the_citation_links(staff_client, make_article):
     public = staff_client.get(article.get_absolute_url()).content.decode()
     assert "第六百七十五条" in public
     assert article.history.count() == 3
+
+
+def write_fixtures(folder, body: str) -> None:
+    import json
+
+    rows = [
+        {"model": "articles.category", "fields": {"name": "逾期后果", "slug": "yuqi-houguo"}},
+        {
+            "model": "articles.article",
+            "fields": {
+                "title": "逾期一天会怎样？",
+                "slug": "yuqi-yi-tian",
+                "short_answer": "通常先产生罚息。",
+                "body": body,
+                "status": "published",
+                "published_at": "2024-03-01T08:00:00Z",
+                "updated_at": "2024-03-01T08:00:00Z",
+                "category": ["yuqi-houguo"],
+            },
+        },
+    ]
+    (folder / "articles.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+
+
+def test_it_keeps_the_loaded_text_of_fixture_content_in_history(staff_client, settings, tmp_path):
+    from kb.core.content import load_content
+
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "fixtures").mkdir()
+    write_fixtures(tmp_path / "fixtures", OLD_BODY)
+    load_content()
+    article = Article.objects.get(slug="yuqi-yi-tian")
+    loaded = article.history.get()
+    assert (loaded.body, loaded.history_change_reason) == (OLD_BODY, "载入初始内容")
+    edit_body(staff_client, article, NEW_BODY)
+    page = staff_client.get(revert_url(article, loaded))
+    staff_client.post(
+        revert_url(article, loaded), form_data(page.content.decode(), "historicalarticle_form")
+    )
+    article.refresh_from_db()
+    assert article.body == OLD_BODY  # the loaded text could be restored
+
+
+def test_it_records_a_change_made_by_reloading_a_fixture(settings, tmp_path, db):
+    from kb.core.content import load_content
+
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "fixtures").mkdir()
+    write_fixtures(tmp_path / "fixtures", OLD_BODY)
+    load_content()
+    load_content()  # unchanged: no new entry
+    article = Article.objects.get(slug="yuqi-yi-tian")
+    assert article.history.count() == 1
+    write_fixtures(tmp_path / "fixtures", NEW_BODY)
+    load_content()
+    latest, first = article.history.all()
+    assert (first.body, latest.body, latest.history_type) == (OLD_BODY, NEW_BODY, "~")
