@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from kb.articles.models import Article
 from kb.laws.pages import provision_context
@@ -14,7 +14,7 @@ def citing_articles(provision) -> list[Article]:
     )
 
 
-@require_GET
+@require_safe
 def provision(request: HttpRequest, law_slug: str, number: str) -> HttpResponse:
     context = provision_context(law_slug, number)
     context["cited_by"] = citing_articles(context["provision"])

@@ -4,7 +4,7 @@ import segno
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from kb.articles import discovery, pages
 from kb.articles.feedback import FeedbackForm, client_hash, over_limit, record
@@ -14,18 +14,18 @@ from kb.core.origin import require_same_origin
 from kb.core.seo import absolute
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "articles/home.html", pages.home_context())
 
 
-@require_GET
+@require_safe
 def category(request: HttpRequest, slug: str) -> HttpResponse:
     cat = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
     return render(request, "articles/category.html", pages.category_context(cat))
 
 
-@require_GET
+@require_safe
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = pages.article_for(request, slug)
     response = render(request, "articles/detail.html", pages.article_context(article, request))
@@ -35,23 +35,29 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def api_detail(request: HttpRequest, slug: str) -> JsonResponse:
-    article = Article.objects.published().select_related("category").prefetch_related("tags").filter(slug=slug).first()
+    article = (
+        Article.objects.published()
+        .select_related("category")
+        .prefetch_related("tags")
+        .filter(slug=slug)
+        .first()
+    )
     if article is None:
         return JsonResponse({"error": "文章不存在或尚未发布"}, status=404)
-    return JsonResponse(pages.article_json(request, article), json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        pages.article_json(request, article), json_dumps_params={"ensure_ascii": False}
+    )
 
 
-
-
-@require_GET
+@require_safe
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
     tag_obj = get_object_or_404(Tag, slug=slug)
     return render(request, "articles/tag.html", pages.tag_context(tag_obj))
 
 
-@require_GET
+@require_safe
 def archive(request: HttpRequest, year: str, month: str) -> HttpResponse:
     context = discovery.archive_context(int(year), int(month))
     if context is None:
@@ -59,7 +65,7 @@ def archive(request: HttpRequest, year: str, month: str) -> HttpResponse:
     return render(request, "articles/archive.html", context)
 
 
-@require_GET
+@require_safe
 def qr_svg(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.published().only("slug"), slug=slug)
     path = article.get_absolute_url()
@@ -77,16 +83,20 @@ def feedback(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.published().only("slug", "title"), slug=slug)
     form = FeedbackForm(request.POST)
     if not form.is_valid():
-        return render(request, "articles/feedback.html", {"article": article, "form": form}, status=400)
+        return render(
+            request, "articles/feedback.html", {"article": article, "form": form}, status=400
+        )
     client = client_hash(request)
     if over_limit(client, article):
-        return render(request, "articles/feedback.html", {"article": article, "limited": True}, status=429)
+        return render(
+            request, "articles/feedback.html", {"article": article, "limited": True}, status=429
+        )
     record(article, form, client)
     thanks = reverse("articles:feedback-thanks", args=[article.slug])
     return redirect(hant_path(thanks) if form.cleaned_data["hant"] else thanks, permanent=False)
 
 
-@require_GET
+@require_safe
 def feedback_thanks(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.published().only("slug", "title"), slug=slug)
     return render(request, "articles/feedback.html", {"article": article, "thanks": True})

@@ -1,7 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from kb.core.hant import hant_path
 from kb.core.origin import require_same_origin
@@ -10,12 +10,12 @@ from kb.guide import pages
 from kb.guide.models import Tree
 
 
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     return render(request, "guide/index.html", {"trees": pages.published_trees()})
 
 
-@require_GET
+@require_safe
 def tree(request: HttpRequest, slug: str) -> HttpResponse:
     tree_obj = pages.tree_for(request, slug)
     try:
@@ -69,7 +69,7 @@ def feedback(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(hant_path(thanks) if form.cleaned_data["hant"] else thanks)
 
 
-@require_GET
+@require_safe
 def feedback_thanks(request: HttpRequest, slug: str) -> HttpResponse:
     tree_obj = get_object_or_404(Tree.objects.published().only("slug", "title"), slug=slug)
     return render(request, "guide/feedback.html", {"tree": tree_obj, "thanks": True})

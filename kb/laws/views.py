@@ -1,15 +1,15 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from kb.laws import pages
 
 
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     return render(request, "laws/index.html", pages.index_context())
 
 
-@require_GET
+@require_safe
 def law_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "laws/law.html", pages.law_context(slug))

@@ -1,6 +1,6 @@
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from kb.rates import pages
 
@@ -13,14 +13,14 @@ def _private(response: HttpResponse, request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def rate(request: HttpRequest) -> HttpResponse:
     context = pages.rate_context(request, request.GET)
     status = 400 if context["errors"] else 200
     return _private(render(request, "rates/rate.html", context, status=status), request)
 
 
-@require_GET
+@require_safe
 def api(request: HttpRequest) -> JsonResponse:
     data, status = pages.rate_json(request, request.GET)
     response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
