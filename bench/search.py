@@ -81,6 +81,7 @@ def measure(sizes: list[int], repeat: int, reuse: bool = False) -> list[dict]:
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE search_searchdocument")
         timings, per_query = [], {}
+        load_start = os.getloadavg()[0]
         for q in QUERIES:
             total = search(q).total  # warm-up
             runs = []
@@ -104,6 +105,7 @@ def measure(sizes: list[int], repeat: int, reuse: bool = False) -> list[dict]:
                 "p95": percentile(timings, 95),
                 "max": max(timings),
                 "samples": len(timings),
+                "load": [load_start, os.getloadavg()[0]],
                 "queries": per_query,
             }
         )
@@ -115,8 +117,9 @@ def render(results: list[dict], repeat: int, load: float | None = None) -> str:
 
     lines = [
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {platform.machine()}, "
-        f"{os.cpu_count()} CPUs, load average at start {load if load is not None else os.getloadavg()[0]:.1f} (other work was running "
-        "on the machine, so treat the figures as upper bounds). Each figure is the wall time of one "
+        f"{os.cpu_count()} CPUs, 1-minute load average {load if load is not None else os.getloadavg()[0]:.1f} at start "
+        "(the last column gives it before and after each timing loop; other work shares the machine, so treat "
+        "the figures as upper bounds). Each figure is the wall time of one "
         "`kb.search.backends.search(q)` call in-process (synonym lookup, ranked page of 10, snippets); "
         f"{len(QUERIES)} queries × {repeat} runs after a warm-up. Synthetic articles from "
         "`manage.py generate_articles N` (seed 1), whose few sentence templates make almost every "
@@ -126,12 +129,13 @@ def render(results: list[dict], repeat: int, load: float | None = None) -> str:
         f"at {CANDIDATES}; queries matching fewer pages are ranked exactly. "
         "Target: p95 < 30 ms on PostgreSQL.",
         "",
-        "| backend | articles | index build (s) | p50 (ms) | p95 (ms) | max (ms) |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| backend | articles | index build (s) | p50 (ms) | p95 (ms) | max (ms) | load while timing |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
+        load = "–".join(f"{x:.1f}" for x in r["load"])
         lines.append(
-            f"| {r['vendor']} | {r['articles']:,} | {r['index_s']:.1f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} |"
+            f"| {r['vendor']} | {r['articles']:,} | {r['index_s']:.1f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} | {load} |"
         )
     largest = max(r["articles"] for r in results)
     lines += [
