@@ -4,11 +4,14 @@ Usage (from the project folder; `make bench` runs it with defaults):
 
     .venv/bin/python bench/pages.py [--articles N] [--duration S] [--smoke] [--lighthouse]
 
-It builds a fresh database (PostgreSQL `kb_bench` by default, `BENCH_DATABASE_URL` to change;
-SQLite in a temp file with --smoke), loads the fixtures plus N synthetic articles, starts
-gunicorn (-w 2, DJANGO_DEBUG=0) for the site with and without the page cache and for the
-hello-world app, drives each with wrk, and writes a table to docs/benchmarks.md between the
-markers <!-- pages:start --> and <!-- pages:end -->.
+Everything from a clean checkout: it builds a fresh database (PostgreSQL `kb_bench` by default,
+`BENCH_DATABASE_URL` to change; with --smoke SQLite in a temp file unless BENCH_DATABASE_URL
+names PostgreSQL), migrates, collects static files, loads the fixtures plus N synthetic
+articles, starts gunicorn (-w 2, DJANGO_DEBUG=0) for the hello-world app and for the site with
+and without the page cache (pages in local memory, or in Redis with BENCH_REDIS_URL), drives
+each with wrk, optionally runs Lighthouse (installed into bench/.tools with npm), stops the
+servers, drops the database and writes a table to docs/benchmarks.md between the markers
+<!-- pages:start --> and <!-- pages:end --> (not with --smoke).
 """
 
 from __future__ import annotations
@@ -75,24 +78,40 @@ def site_env(database_url: str, **extra: str) -> dict[str, str]:
 
 
 def manage(env: dict[str, str], *args: str) -> str:
+    # System checks are the test suite's job (tests/core/test_deploy_check.py); the
+    # benchmark measures whatever the tree is, like gunicorn, which runs none either.
     out = subprocess.run(
-        [PY, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        [PY, "manage.py", *args, "--skip-checks"], cwd=ROOT, env=env, capture_output=True, text=True
     )
+    if out.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{out.stderr[-3000:]}")
     return out.stdout
 
 
-def fresh_database(smoke: bool, workdir: Path) -> str:
-    if smoke:
-        return f"sqlite:///{workdir / 'bench.sqlite3'}"
-    url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kb_bench")
+def _postgres(url: str, statement: str) -> None:
     import psycopg
 
-    name = url.rsplit("/", 1)[1]
     admin_url = url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(statement)
+
+
+def fresh_database(smoke: bool, workdir: Path) -> str:
+    """SQLite in the work folder for a smoke run unless BENCH_DATABASE_URL names PostgreSQL;
+    PostgreSQL (`kb_bench` by default) for a real run. A PostgreSQL database is recreated."""
+    url = os.environ.get("BENCH_DATABASE_URL", "")
+    if smoke and not url.startswith("postgres"):
+        return f"sqlite:///{workdir / 'bench.sqlite3'}"
+    url = url or "postgres://postgres@127.0.0.1:5432/kb_bench"
+    name = url.rsplit("/", 1)[1]
+    _postgres(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _postgres(url, f'CREATE DATABASE "{name}"')
     return url
+
+
+def drop_database(url: str) -> None:
+    if url.startswith("postgres"):
+        _postgres(url, f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
 def prepare(database_url: str, articles: int) -> None:
@@ -223,16 +242,22 @@ def lighthouse(base: str, path: str) -> dict[str, int]:
 
 def run(articles: int, duration: int, smoke: bool, with_lighthouse: bool) -> str:
     workdir = Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    start_load = os.getloadavg()[0]
+    database_url = ""
     try:
         database_url = fresh_database(smoke, workdir)
         prepare(database_url, articles)
-        redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
-        if not smoke:
+        # Pages in each worker's local memory (the default without REDIS_URL); with
+        # BENCH_REDIS_URL set, in that Redis database instead (flushed first).
+        redis_url = os.environ.get("BENCH_REDIS_URL", "")
+        if redis_url and not smoke:
             import redis
 
             redis.Redis.from_url(redis_url).flushdb()
         cached_env = site_env(
-            database_url, PAGE_CACHE_SECONDS="600", **({} if smoke else {"REDIS_URL": redis_url})
+            database_url,
+            PAGE_CACHE_SECONDS="600",
+            **({"REDIS_URL": redis_url} if redis_url and not smoke else {}),
         )
         uncached_env = site_env(database_url, PAGE_CACHE_SECONDS="0")
         rows = []
@@ -259,20 +284,42 @@ def run(articles: int, duration: int, smoke: bool, with_lighthouse: bool) -> str
                 rows.append(
                     (f"{name} (uncached)", result, transferred_bytes(site, path), counts[name])
                 )
-        return render_report(baseline, rows, scores, articles, duration, smoke)
+        cache_name = "Redis" if redis_url and not smoke else "local memory"
+        return render_report(
+            baseline, rows, scores, articles, duration, smoke, cache_name, start_load, database_url
+        )
     finally:
+        if database_url:
+            drop_database(database_url)
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def render_report(baseline: WrkResult, rows, scores, articles, duration, smoke) -> str:
+def render_report(
+    baseline: WrkResult,
+    rows,
+    scores,
+    articles,
+    duration,
+    smoke,
+    cache_name="local memory",
+    start_load: float | None = None,
+    database_url: str = "",
+) -> str:
+    load = f"{start_load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
     lines = [
-        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on this machine (2 cores), "
-        f"{'SQLite (smoke run)' if smoke else 'PostgreSQL'}, fixtures + {articles} synthetic articles, "
-        f"`gunicorn -w 2`, `DJANGO_DEBUG=0`, `wrk -t2 -c16 -d{duration}s`; cached = page cache in Redis.",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on this machine "
+        f"({os.cpu_count()} cores, 1-minute load average {load}; other work shares the machine), "
+        f"{'PostgreSQL' if database_url.startswith('postgres') else 'SQLite'}"
+        f"{' (smoke run)' if smoke else ''}, fixtures + {articles} synthetic articles, "
+        f"`gunicorn -w 2`, `DJANGO_DEBUG=0`, `wrk -t2 -c16 -d{duration}s`; "
+        f"cached = page cache in {cache_name}, version read from the database.",
+        "",
+        "SQL queries are those of a page-cache miss (the content version plus the page's own); "
+        "a cache hit costs one query, the content version.",
         "",
         f"Hello world baseline: **{baseline.rps:.0f} requests/s**, p99 {baseline.p99_ms:.1f} ms.",
         "",
-        "| page | requests/s | ratio to hello world | p99 latency (ms) | SQL queries (uncached) | bytes (gzip, with CSS/JS) |",
+        "| page | requests/s | ratio to hello world | p99 latency (ms) | SQL queries (cache miss) | bytes (gzip, with CSS/JS) |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, result, size, queries in rows:

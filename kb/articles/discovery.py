@@ -23,25 +23,38 @@ def related_articles(article: Article, limit: int = RELATED_COUNT) -> list[Artic
 
 
 def _related_queryset(article: Article):
-    picked = Article.related.through.objects.filter(
-        from_article_id=article.pk, to_article_id=OuterRef("pk")
-    )
-    own_tags = Article.tags.through.objects.filter(article_id=article.pk).values("tag_id")
-    own_provisions = ArticleCitation.objects.filter(article_id=article.pk).values("provision_id")
+    """Candidates first (hand-picked, or sharing a tag or a cited provision, found through
+    the indexed link tables), then each candidate's counts as small correlated subqueries: no
+    join and GROUP BY over every published article."""
+    candidates, ranking = _related_parts(article)
     return (
         Article.objects.published()
         .for_list()
         .exclude(pk=article.pk)
-        .annotate(
-            picked=Exists(picked),
-            shared_tags=Count("tags", filter=Q(tags__in=own_tags), distinct=True),
-            shared_laws=Count(
-                "citations", filter=Q(citations__provision_id__in=own_provisions), distinct=True
-            ),
-        )
-        .filter(Q(picked=True) | Q(shared_tags__gt=0) | Q(shared_laws__gt=0))
+        .filter(candidates)
+        .annotate(**ranking)
         .order_by("-picked", "-shared_tags", "-shared_laws", "-published_at", "-id")
     )
+
+
+def _related_parts(article: Article) -> tuple[Q, dict]:
+    pk = article.pk
+    own_tags = Article.tags.through.objects.filter(article_id=pk).values("tag_id")
+    own_provisions = ArticleCitation.objects.filter(article_id=pk).values("provision_id")
+    picked = Article.related.through.objects.filter(from_article_id=pk)
+    sharing_tags = Article.tags.through.objects.filter(tag_id__in=own_tags)
+    citing = ArticleCitation.objects.filter(provision_id__in=own_provisions)
+    candidates = (
+        Q(pk__in=picked.values("to_article_id"))
+        | Q(pk__in=sharing_tags.values("article_id"))
+        | Q(pk__in=citing.values("article_id"))
+    )
+    ranking = {
+        "picked": Exists(picked.filter(to_article_id=OuterRef("pk"))),
+        "shared_tags": _count(sharing_tags, "article_id"),
+        "shared_laws": _count(citing, "article_id"),
+    }
+    return candidates, ranking
 
 
 def _in_category(article: Article):
@@ -90,8 +103,6 @@ def article_links(article: Article) -> Links:
     next_pk = in_category.filter(newer).order_by("published_at", "id").values("pk")[:1]
     latest_pks = Article.objects.published().exclude(pk=pk).order_by("-published_at", "-id")
     related_pks = _related_queryset(article).values("pk")[:RELATED_COUNT]
-    own_tags = Article.tags.through.objects.filter(article_id=pk).values("tag_id")
-    own_provisions = ArticleCitation.objects.filter(article_id=pk).values("provision_id")
     rows = list(
         Article.objects.published()
         .for_list()
@@ -101,19 +112,7 @@ def article_links(article: Article) -> Links:
             | Q(pk=Subquery(next_pk))
             | Q(pk__in=latest_pks.values("pk")[:LATEST_COUNT])
         )
-        .annotate(
-            picked=Exists(
-                Article.related.through.objects.filter(
-                    from_article_id=pk, to_article_id=OuterRef("pk")
-                )
-            ),
-            shared_tags=_count(
-                Article.tags.through.objects.filter(tag_id__in=own_tags), "article_id"
-            ),
-            shared_laws=_count(
-                ArticleCitation.objects.filter(provision_id__in=own_provisions), "article_id"
-            ),
-        )
+        .annotate(**_related_parts(article)[1])
         .order_by("-published_at", "-id")
     )
     same = [r for r in rows if r.category_id == article.category_id]

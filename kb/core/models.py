@@ -95,3 +95,6 @@ class ContentVersion(models.Model):
     class Meta:
         verbose_name = "内容版本"
         verbose_name_plural = "内容版本"
+
+    def __str__(self) -> str:
+        return f"内容版本 {self.value}"

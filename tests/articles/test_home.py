@@ -34,7 +34,7 @@ def test_the_home_page_costs_exactly_five_queries(client, make_article, django_a
     # content version, latest articles, top-level categories, their newest five (one window
     # query for all categories), their children
     child = Category.objects.create(name="子分类", slug="zi-fen-lei")
-    for n in range(8):
+    for _ in range(8):
         make_article()
         make_article(category=child)
     with django_assert_num_queries(5):

@@ -1,5 +1,7 @@
-"""The benchmark harness runs end to end on a tiny SQLite site, so it cannot rot."""
+"""The benchmark harness runs end to end on a tiny site (on the suite's backend), so it cannot rot."""
 
+import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -9,12 +11,26 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 
-@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (.ci/run installs it)")
-def test_it_measures_every_page_against_hello_world():
+@pytest.mark.skipif(
+    shutil.which("wrk") is None, reason="wrk is not installed (.ci/run installs it)"
+)
+def test_it_measures_every_page_against_hello_world(monkeypatch):
     import pages
 
-    report = pages.run(articles=0, duration=1, smoke=True, with_lighthouse=False)
+    # On the suite's backend: a PostgreSQL run gets its own database next to the test one.
+    database_url = os.environ.get("DATABASE_URL", "")
+    if database_url.startswith("postgres"):
+        monkeypatch.setenv("BENCH_DATABASE_URL", f"{database_url}_bench_smoke")
+    report = pages.run(articles=5, duration=1, smoke=True, with_lighthouse=False)
+    assert ("PostgreSQL" if database_url.startswith("postgres") else "SQLite") in report
     assert "Hello world baseline" in report
-    for name in pages.PAGES:
-        assert f"| {name} (cached) |" in report
-    assert "| article (uncached) |" in report
+    rows = re.findall(
+        r"^\| (.+?) \| (\d+) \| ([\d.]+) \| ([\d.]+) \| (\d+) \| ([\d,]+) \|$", report, re.M
+    )
+    assert [name for name, *_ in rows] == [f"{n} (cached)" for n in pages.PAGES] + [
+        "article (uncached)",
+        "home (uncached)",
+    ]
+    for name, rps, _ratio, _p99, queries, size in rows:
+        assert int(rps) > 0 and 1 <= int(queries) <= 6, name
+        assert int(size.replace(",", "")) > 1000, name
