@@ -14,6 +14,11 @@ def site(request) -> dict:
     }
 
 
+# Pages whose content depends on their query string (a search, guide answers, the checker's
+# numbers); every other page's canonical URL drops the query (?utm_source=…, ?from=weibo).
+QUERY_PAGES = ("/search/", "/guide/", "/tools/")
+
+
 def script_urls(request, hant: bool) -> dict:
     """Absolute URLs of this page in both scripts, for the switch, canonical and hreflang."""
     try:
@@ -23,8 +28,10 @@ def script_urls(request, hant: bool) -> dict:
     path = request.get_full_path()
     hans_url = base + path
     hant_url = base + PREFIX + path if is_mirrored(path) else None
+    canonical = path if request.path.startswith(QUERY_PAGES) else path.split("?", 1)[0]
+    mirrored = hant and hant_url
     return {
         "HANS_URL": hans_url,
         "HANT_URL": hant_url,
-        "CANONICAL_URL": hant_url if hant and hant_url else hans_url,
+        "CANONICAL_URL": base + (PREFIX + canonical if mirrored else canonical),
     }

@@ -146,6 +146,19 @@ def test_it_keeps_query_strings(client, db):
     assert 'hreflang="zh-Hans" href="http://testserver/?utm=1"' in html
 
 
+def test_the_canonical_url_keeps_only_a_query_the_page_depends_on(client, make_article):
+    path = make_article().get_absolute_url()
+    for url, canonical in (
+        (f"{path}?utm_source=weibo", f"http://testserver{path}"),
+        (f"/zh-hant{path}?from=qr", f"http://testserver/zh-hant{path}"),
+        ("/search/?q=%E5%80%9F%E5%91%97", "http://testserver/search/?q=%E5%80%9F%E5%91%97"),
+        ("/zh-hant/tools/rate/?amount=1", "http://testserver/zh-hant/tools/rate/?amount=1"),
+    ):
+        html = client.get(url).content.decode()
+        assert f'<link rel="canonical" href="{canonical}">' in html, url
+        assert f'<meta property="og:url" content="{canonical}">' in html, url
+
+
 def test_it_redirects_machine_readable_urls_to_the_single_simplified_url(client, db, settings):
     for path, target in (
         ("/zh-hant/feed/", "/feed/"),
