@@ -9,6 +9,10 @@ PUBLISHED = "published"
 NOT_ALLOWED = (
     "只有“审核”组的成员可以发布文章或保存已发布文章的修改。请把状态设为“待审核”，由审核人员发布。"
 )
+LIVE_TREE_NOT_ALLOWED = (
+    "这个问答向导已发布：只有“审核”组的成员可以修改已发布向导的问题和结果。"
+    "请由审核人员修改，或请审核人员先把向导撤回为草稿。"
+)
 TREE_NOT_ALLOWED = (
     "只有“审核”组的成员可以发布问答向导或保存已发布向导的修改。请保持草稿状态，由审核人员发布。"
 )
@@ -52,3 +56,21 @@ def set_status(user, queryset, status: str) -> int:
             article.save()
             changed += 1
     return changed
+
+
+def live_tree_guarded(form_class: type[forms.ModelForm], user) -> type[forms.ModelForm]:
+    """A guide node's admin form: a non-reviewer cannot change (or add to, or move a node into
+    or out of) a published tree — that would publish the change without review."""
+    if can_publish(user):
+        return form_class
+
+    class LiveTreeGuardedForm(form_class):
+        def clean(self):
+            cleaned = super().clean()
+            trees = [cleaned.get("tree"), self.instance.tree if self.instance.pk else None]
+            if any(tree is not None and tree.status == PUBLISHED for tree in trees):
+                raise forms.ValidationError(LIVE_TREE_NOT_ALLOWED)
+            return cleaned
+
+    LiveTreeGuardedForm.__name__ = form_class.__name__
+    return LiveTreeGuardedForm

@@ -11,7 +11,13 @@ from markdownx.admin import MarkdownxModelAdmin
 
 from kb.core.history import HistoryAdmin
 from kb.core.roles import can_publish
-from kb.core.workflow import TREE_NOT_ALLOWED, check_can_save, publish_guarded
+from kb.core.workflow import (
+    LIVE_TREE_NOT_ALLOWED,
+    TREE_NOT_ALLOWED,
+    check_can_save,
+    live_tree_guarded,
+    publish_guarded,
+)
 from kb.guide import services
 from kb.guide.diagram import render_svg
 from kb.guide.models import Choice, Node, OutcomeFeedback, Tree
@@ -233,6 +239,14 @@ class NodeAdmin(GuardedChangeform, HistoryAdmin, MarkdownxModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         _refuse_if_broken(form.instance.tree)
+
+    def get_form(self, request, obj=None, **kwargs):
+        return live_tree_guarded(super().get_form(request, obj, **kwargs), request.user)
+
+    def save_model(self, request, obj, form, change):
+        if obj.tree.is_published() and not can_publish(request.user):
+            raise PermissionDenied(LIVE_TREE_NOT_ALLOWED)
+        super().save_model(request, obj, form, change)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.tree.is_published():

@@ -208,3 +208,59 @@ def test_an_editor_cannot_unpublish_a_live_tree(editor_client, make_tree):
     assert tree.status == Tree.Status.PUBLISHED
     editor_client.post("/admin/guide/tree/", {"action": "unpublish", "_selected_action": [tree.pk]})
     assert Tree.objects.get(pk=tree.pk).status == Tree.Status.PUBLISHED
+
+
+def node_form(node, **changes) -> dict:
+    choices = list(node.choices.all())
+    data = {
+        "tree": node.tree_id,
+        "slug": node.slug,
+        "kind": node.kind,
+        "title": node.title,
+        "is_start": "on" if node.is_start else "",
+        "order": node.order,
+        "help": node.help,
+        "answer": node.answer,
+        "next_steps": node.next_steps,
+        "choices-TOTAL_FORMS": len(choices),
+        "choices-INITIAL_FORMS": len(choices),
+        "choices-MIN_NUM_FORMS": 0,
+        "choices-MAX_NUM_FORMS": 1000,
+    }
+    for i, choice in enumerate(choices):
+        data.update(
+            {
+                f"choices-{i}-id": choice.pk,
+                f"choices-{i}-node": node.pk,
+                f"choices-{i}-order": choice.order,
+                f"choices-{i}-label": choice.label,
+                f"choices-{i}-value": choice.value,
+                f"choices-{i}-leads_to": choice.leads_to_id,
+            }
+        )
+    data.update(changes)
+    return data
+
+
+def test_an_editor_cannot_change_a_question_of_a_live_tree(editor_client, make_tree):
+    node = Node.objects.get(tree=make_tree(slug="live-for-editor"), slug="harass")
+    url = f"/admin/guide/node/{node.pk}/change/"
+    response = editor_client.post(url, node_form(node, title="改过的问题"))
+    assert response.status_code == 200
+    assert "只有“审核”组的成员可以修改已发布向导的问题和结果" in response.content.decode()
+    assert Node.objects.get(pk=node.pk).title == "标题 harass"
+
+
+def test_an_editor_may_change_a_draft_tree_but_not_move_a_node_into_a_live_one(
+    editor_client, make_tree
+):
+    draft = make_tree(slug="draft-for-editor", status=Tree.Status.DRAFT)
+    live = make_tree(slug="live-target")
+    node = Node.objects.get(tree=draft, slug="harass")
+    url = f"/admin/guide/node/{node.pk}/change/"
+    assert editor_client.post(url, node_form(node, title="改过的问题")).status_code == 302
+    assert Node.objects.get(pk=node.pk).title == "改过的问题"
+    moved = editor_client.post(url, node_form(Node.objects.get(pk=node.pk), tree=live.pk))
+    assert moved.status_code == 200
+    assert "只有“审核”组的成员可以修改已发布向导的问题和结果" in moved.content.decode()
+    assert Node.objects.get(pk=node.pk).tree_id == draft.pk
