@@ -3,10 +3,14 @@
 import re
 from html import escape
 
-from kb.search.tokens import normalise
+from kb.search.tokens import simplified
 
 SNIPPET_LENGTH = 110
 LEAD = 20
+# Full-width letters and digits: the only NFKC folds that matter for finding query words
+# (never punctuation) in stored text. Unlike full NFKC (~0.3 µs a character) they keep offsets.
+_WIDE = re.compile("[０-９Ａ-Ｚａ-ｚ]")
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B)}
 
 
 def make_snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> str:
@@ -28,9 +32,12 @@ def make_snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> s
     return ("…" if start > 0 else "") + html + ("…" if end < len(text) else "")
 
 
-def _fold(text: str) -> str:
-    folded = normalise(text)
-    return folded if len(folded) == len(text) else text.lower()
+def _fold(original: str) -> str:
+    text = original
+    if _WIDE.search(text):
+        text = text.translate(_WIDTH)
+    folded = simplified(text).lower()
+    return folded if len(folded) == len(original) else original.lower()
 
 
 def _pattern(terms: list[str]) -> re.Pattern | None:

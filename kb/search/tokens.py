@@ -97,6 +97,11 @@ def normalise(text: str) -> str:
     return _converter.convert(text).lower()
 
 
+def simplified(text: str) -> str:
+    """繁體 → 简体 (OpenCC t2s) only: the same length, for lining offsets up (snippets)."""
+    return _converter.convert(text)
+
+
 def tokenize(text: str, *, query: bool = False) -> list[str]:
     """Words of `text`, normalised; precise cut for a query, search-mode cut for a document."""
     _setup()

@@ -27,3 +27,10 @@ def test_it_marks_words_in_any_case():
 
 def test_it_returns_the_start_when_nothing_matches():
     assert make_snippet("第一句。第二句。", ["不存在"]) == "第一句。第二句。"
+
+
+def test_it_marks_traditional_and_full_width_text_as_written():
+    assert (
+        make_snippet("借唄逾期，查詢ＬＰＲ利率。", ["借呗", "lpr"])
+        == "<mark>借唄</mark>逾期，查詢<mark>ＬＰＲ</mark>利率。"
+    )
