@@ -1,5 +1,6 @@
 """Prepared data for the article pages: every page in a fixed number of queries."""
 
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 
@@ -11,6 +12,7 @@ from kb.core.seo import permalink
 
 LATEST_COUNT = 10
 HOME_PER_CATEGORY = 5
+LIST_PAGE_SIZE = 30  # category and tag pages
 
 
 def home_context() -> dict:
@@ -32,10 +34,20 @@ def home_context() -> dict:
     return {"latest": latest, "categories": categories}
 
 
-def category_context(cat: Category) -> dict:
+def list_page(queryset, number: str | None) -> dict:
+    """One page of an article list (?page=N): the articles and the links to the other pages."""
+    paginator = Paginator(queryset, LIST_PAGE_SIZE)
+    try:
+        page = paginator.page(number or 1)
+    except InvalidPage:
+        raise Http404("没有这一页") from None
+    return {"articles": list(page.object_list), "page_obj": page}
+
+
+def category_context(cat: Category, number: str | None = None) -> dict:
     ids = [cat.pk, *cat.children.values_list("pk", flat=True)]
-    articles = list(Article.objects.published().for_list().filter(category_id__in=ids))
-    return {"category": cat, "articles": articles, "breadcrumb": breadcrumb(cat)}
+    articles = Article.objects.published().for_list().filter(category_id__in=ids)
+    return {"category": cat, "breadcrumb": breadcrumb(cat), **list_page(articles, number)}
 
 
 def breadcrumb(cat: Category) -> list[Category]:
@@ -102,6 +114,6 @@ def article_json(request: HttpRequest, article: Article) -> dict:
     }
 
 
-def tag_context(tag) -> dict:
-    articles = list(Article.objects.published().for_list().filter(tags=tag))
-    return {"tag": tag, "articles": articles}
+def tag_context(tag, number: str | None = None) -> dict:
+    articles = Article.objects.published().for_list().filter(tags=tag)
+    return {"tag": tag, **list_page(articles, number)}

@@ -22,7 +22,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def category(request: HttpRequest, slug: str) -> HttpResponse:
     cat = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
-    return render(request, "articles/category.html", pages.category_context(cat))
+    context = pages.category_context(cat, request.GET.get("page"))
+    return render(request, "articles/category.html", context)
 
 
 @require_safe
@@ -54,7 +55,7 @@ def api_detail(request: HttpRequest, slug: str) -> JsonResponse:
 @require_safe
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
     tag_obj = get_object_or_404(Tag, slug=slug)
-    return render(request, "articles/tag.html", pages.tag_context(tag_obj))
+    return render(request, "articles/tag.html", pages.tag_context(tag_obj, request.GET.get("page")))
 
 
 @require_safe

@@ -15,8 +15,19 @@ def site(request) -> dict:
 
 
 # Pages whose content depends on their query string (a search, guide answers, the checker's
-# numbers); every other page's canonical URL drops the query (?utm_source=…, ?from=weibo).
+# numbers) keep it in their canonical URL; article lists keep their page number (?page=2);
+# everything else drops the query (?utm_source=…, ?from=weibo).
 QUERY_PAGES = ("/search/", "/guide/", "/tools/")
+LIST_PAGES = ("/category/", "/tag/")
+
+
+def canonical_path(request) -> str:
+    if request.path.startswith(QUERY_PAGES):
+        return request.get_full_path()
+    page = request.GET.get("page", "")
+    numbered = request.path.startswith(LIST_PAGES) and page.isascii() and page.isdigit()
+    kept = f"?page={page}" if numbered and int(page) > 1 else ""
+    return request.get_full_path().split("?", 1)[0] + kept
 
 
 def script_urls(request, hant: bool) -> dict:
@@ -28,7 +39,7 @@ def script_urls(request, hant: bool) -> dict:
     path = request.get_full_path()
     hans_url = base + path
     hant_url = base + PREFIX + path if is_mirrored(path) else None
-    canonical = path if request.path.startswith(QUERY_PAGES) else path.split("?", 1)[0]
+    canonical = canonical_path(request)
     mirrored = hant and hant_url
     return {
         "HANS_URL": hans_url,
