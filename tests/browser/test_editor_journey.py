@@ -72,3 +72,23 @@ def test_it_lets_an_editor_write_preview_draft_and_publish_an_article(editor_pag
     )
     reader.goto("/search/?q=" + "浏览器测试")
     assert reader.locator(f"main a[href='/articles/{SLUG}/']").count() == 1, "found by search"
+
+
+def test_it_opens_an_earlier_version_with_a_working_preview(editor_page, open_context):
+    """The history page and a past version's revert form work under the CSP in a browser."""
+    page = editor_page
+    page.goto(f"/{settings.ADMIN_PATH}/articles/article/")
+    change = page.locator("#result_list tbody th a").first.get_attribute("href").split("?")[0]
+    page.goto(change)
+    title = page.locator("#id_title").input_value()
+    page.goto(change.replace("/change/", "/history/"))
+    versions = page.locator("#change-history a[href*='/history/']")
+    assert versions.count() >= 1, "the history page lists versions"
+    versions.last.click()
+    page.wait_for_url(re.compile(r"/history/\d+/$"))
+    assert page.locator("#id_title").input_value() == title
+    body = page.locator("#id_body")
+    body.press("End")
+    body.type("\n\n见《民法典》第六百七十五条。")
+    preview = page.locator(".markdownx-preview a[href='/laws/minfadian/675/']")
+    preview.first.wait_for(timeout=10_000)

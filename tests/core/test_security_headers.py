@@ -1,5 +1,7 @@
 """Security headers on public pages and the admin, with production settings (DEBUG off)."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.test import override_settings
@@ -73,9 +75,23 @@ def test_it_keeps_the_admin_free_of_inline_scripts(staff_client, production, mak
     assert "script-src 'self'" in response["Content-Security-Policy"]
 
 
-def test_it_serves_public_pages_without_executable_inline_scripts(client, production, make_article):
-    import re
+def test_it_keeps_the_history_pages_free_of_inline_scripts_and_styles(
+    staff_client, production, make_article
+):
+    article = make_article()
+    article.body += "\n\n补充。"
+    article.save()
+    base = f"/{settings.ADMIN_PATH}/articles/article/{article.pk}/history/"
+    version = article.history.earliest().history_id
+    for url in [base, f"{base}{version}/"]:
+        response = staff_client.get(url)
+        html = response.content.decode()
+        assert response.status_code == 200, url
+        assert "<script>" not in html and " style=" not in html, url
+        assert not re.search(r"\son[a-z]+=", html), url
 
+
+def test_it_serves_public_pages_without_executable_inline_scripts(client, production, make_article):
     article = make_article()
     for url in ["/", article.get_absolute_url(), "/search/?q=逾期", "/laws/", "/guide/"]:
         html = client.get(url).content.decode()
