@@ -42,6 +42,7 @@ def flag_stale_articles() -> int:
     articles = list(Article.objects.filter(pk__in=citing, needs_review=False))
     for article in articles:
         article.needs_review = True
+        article._history_user = None  # automatic: not whoever happened to open the list
     if articles:
         # One history row per article (bulk_update alone would leave no trace), without
         # save(): the article's text and its public "updated" date do not change.

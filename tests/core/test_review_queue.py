@@ -117,3 +117,4 @@ def test_it_shows_articles_whose_cited_provision_changed_without_any_command(
     record = Article.objects.get(pk=article.pk).history.latest()
     assert record.needs_review is True
     assert record.history_change_reason == "所引条文已变化，自动标记为需复核"
+    assert record.history_user is None  # the law changed it, not the reviewer looking
