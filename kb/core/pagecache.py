@@ -22,17 +22,19 @@ every gunicorn worker and every app server reads the same number, whether pages 
   304. Signed-in staff (session cookie) always get a fresh page.
 """
 
+import datetime
 import hashlib
 from collections.abc import Callable
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 
 CONTENT_APPS = {"laws", "articles", "guide", "rates", "search"}
@@ -79,9 +81,28 @@ def bump_content_version() -> None:
         rows.update(value=F("value") + 1, next_publication=upcoming)
 
 
+def _read_version() -> tuple[int, datetime.datetime | None] | None:
+    """The row, by plain SQL: this runs on every cacheable request, cache hits included, and
+    the ORM's query building would cost more than the database round trip."""
+    model = _version_model()
+    connection = connections[router.db_for_read(model)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT value, next_publication FROM {model._meta.db_table} WHERE id = 1")
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    value, upcoming = row
+    # PostgreSQL returns an aware datetime; SQLite text or a naive one, in UTC.
+    if isinstance(upcoming, str):
+        upcoming = parse_datetime(upcoming)
+    if upcoming is not None and timezone.is_naive(upcoming):
+        upcoming = timezone.make_aware(upcoming, datetime.UTC)
+    return value, upcoming
+
+
 def content_version() -> int:
     """The current version: one query; bumps first when a scheduled article has gone live."""
-    row = _version_model().objects.filter(pk=1).values_list("value", "next_publication").first()
+    row = _read_version()
     if row is not None and (row[1] is None or row[1] > timezone.now()):
         return row[0]
     bump_content_version()
