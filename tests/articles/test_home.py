@@ -40,3 +40,13 @@ def test_the_home_page_costs_exactly_five_queries(client, make_article, django_a
     with django_assert_num_queries(5):
         html = client.get("/").content.decode()
     assert html.count('<section class="cat-block">') >= 2
+
+
+def test_it_names_an_icon_so_browsers_do_not_ask_for_a_missing_favicon(client, db):
+    # Without it Chromium requests /favicon.ico, gets a 404 and logs a console error
+    # (Lighthouse best practices).
+    from django.contrib.staticfiles import finders
+
+    html = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in html
+    assert open(finders.find("favicon.svg"), encoding="utf-8").read().startswith("<svg")
