@@ -10,6 +10,7 @@ revert), which saves it as a new version — nothing is ever lost.
 import difflib
 
 from django.apps import apps
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -94,6 +95,10 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return LineDiffContextHelper(self.model, historical_record)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history saves a POSTed revert for anyone who may *view* the history (it only
+        # hides the button): a revert is a change, so it needs the change permission.
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
         with transaction.atomic():
             return super().history_form_view(request, object_id, version_id, extra_context)
 

@@ -243,3 +243,27 @@ def test_it_records_a_change_made_by_reloading_a_fixture(settings, tmp_path, db)
     load_content()
     latest, first = article.history.all()
     assert (first.body, latest.body, latest.history_type) == (OLD_BODY, NEW_BODY, "~")
+
+
+def test_it_refuses_a_revert_by_a_user_who_may_only_view(client, role_user, db):
+    law = Law.objects.create(slug="minfadian", title="中华人民共和国民法典", short_title="民法典")
+    provision = Provision.objects.create(law=law, number=675, label="第六百七十五条", text="旧文本")
+    provision.text = "新文本"
+    provision.save()
+    first = provision.history.earliest()
+    url = reverse("admin:laws_provision_simple_history", args=[provision.pk, first.history_id])
+    client.force_login(role_user("编辑"))  # may view provisions and their history, not change them
+    page = client.get(url)
+    assert page.status_code == 200
+    data = {
+        "law": law.pk,
+        "number": 675,
+        "sub_number": 0,
+        "label": "第六百七十五条",
+        "text": "旧文本",
+        "order": 0,
+    }
+    assert client.post(url, data).status_code == 403
+    provision.refresh_from_db()
+    assert provision.text == "新文本"
+    assert provision.history.count() == 2
