@@ -222,6 +222,7 @@ def screenshot(page, name: str) -> Path:
     """Save a palette-reduced viewport screenshot (see screenshot_dir) and check the image."""
     from PIL import Image
 
+    assert ("/zh-hant/" in page.url) == name.startswith("hant-"), f"{name} is {page.url}"
     folder = screenshot_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.png"

@@ -61,15 +61,15 @@ def test_it_reads_comfortably_on_a_desktop(page):
     assert style["width"] <= 40 * style["size"] + 1, "lines of at most 40 characters' width"
     assert "PingFang SC" in style["family"] and "Noto Sans CJK SC" in style["family"]
     assert page.evaluate("() => document.fonts.size") == 0, "no web fonts"
+    screenshot(page, "article-desktop")
+    for name in sorted(SHOTS - {"article"}):
+        page.goto(PAGE_TYPES[name])
+        screenshot(page, f"{name}-desktop")
     page.goto("/zh-hant" + PAGE_TYPES["article"])
     family = page.evaluate(
         "() => getComputedStyle(document.querySelector('main .body p')).fontFamily"
     )
     assert family.index("Noto Sans CJK TC") < family.index("Noto Sans CJK SC"), "繁體 glyphs first"
-    screenshot(page, "article-desktop")
-    for name in sorted(SHOTS - {"article"}):
-        page.goto(PAGE_TYPES[name])
-        screenshot(page, f"{name}-desktop")
 
 
 def test_it_puts_the_sidebar_beside_the_content_on_a_desktop(page):
