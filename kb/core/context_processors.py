@@ -38,7 +38,9 @@ def script_urls(request, hant: bool) -> dict:
         base = ""
     path = request.get_full_path()
     hans_url = base + path
-    hant_url = base + PREFIX + path if is_mirrored(path) else None
+    # The answer to a form post (an error, a limit) has no address of its own to switch to.
+    readable = request.method in ("GET", "HEAD")
+    hant_url = base + PREFIX + path if readable and is_mirrored(path) else None
     canonical = canonical_path(request)
     mirrored = hant and hant_url
     return {

@@ -187,6 +187,17 @@ def test_a_traditional_reader_posting_feedback_stays_in_the_mirror(client, make_
     assert Feedback.objects.get().reason == "没讲到信用卡", "stored as typed, not converted"
 
 
+def test_the_answer_to_a_post_offers_no_switch_to_a_post_only_address(client, make_article):
+    article = make_article()
+    for url in (
+        f"/articles/{article.slug}/feedback/",
+        f"/zh-hant/articles/{article.slug}/feedback/",
+    ):
+        html = client.post(url, {}).content.decode()
+        assert 'class="script-switch"' not in html and "hreflang" not in html
+    assert 'class="script-switch"' in client.get(article.get_absolute_url()).content.decode()
+
+
 def test_it_refuses_posts_to_addresses_without_a_mirror(client, db):
     for path in (f"/zh-hant/{settings.ADMIN_PATH}/login/", "/zh-hant/feed/"):
         response = client.post(path, {"a": "1"})
