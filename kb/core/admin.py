@@ -26,7 +26,11 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     search_fields = ["title", "slug"]
     list_select_related = ["category"]
     actions = ["mark_reviewed"]
-    ordering = QUEUE_ORDERING  # else the changelist falls back to Article's -published_at
+
+    def get_ordering(self, request):
+        # Else the changelist falls back to Article's -published_at. A method, not `ordering`:
+        # `traffic` is an annotation, which the admin's system check would reject.
+        return QUEUE_ORDERING
 
     def get_queryset(self, request):
         # Not super(): it would order by `traffic` before due_for_review() annotates it.
