@@ -67,7 +67,9 @@ def test_it_offers_a_working_skip_link_as_the_first_tab_stop(page):
 FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])"
 
 
-@pytest.mark.parametrize("name", ["home", "article", "guide-step", "rate", "search"])
+@pytest.mark.parametrize(
+    "name", ["home", "article", "guide-step", "rate", "search", "archive", "tag", "hant-article"]
+)
 def test_it_reaches_every_control_by_keyboard_with_visible_focus(page, name):
     page.goto(PAGE_TYPES[name])
     controls = page.evaluate(
