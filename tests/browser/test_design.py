@@ -40,8 +40,9 @@ def test_it_fits_a_phone_on_a_guide_outcome(phone_page):
     screenshot(phone_page, "guide-outcome-phone")
 
 
-def test_it_puts_the_sidebar_below_the_content_on_a_phone(phone_page):
-    phone_page.goto("/")
+@pytest.mark.parametrize("name", ["home", "article", "archive"])
+def test_it_puts_the_sidebar_below_the_content_on_a_phone(phone_page, name):
+    phone_page.goto(PAGE_TYPES[name])
     main = phone_page.locator(".col-main").bounding_box()
     side = phone_page.locator(".col-side").bounding_box()
     assert side["y"] >= main["y"] + main["height"] - 1
@@ -72,8 +73,9 @@ def test_it_reads_comfortably_on_a_desktop(page):
     assert family.index("Noto Sans CJK TC") < family.index("Noto Sans CJK SC"), "繁體 glyphs first"
 
 
-def test_it_puts_the_sidebar_beside_the_content_on_a_desktop(page):
-    page.goto("/")
+@pytest.mark.parametrize("name", ["home", "article", "archive"])
+def test_it_puts_the_sidebar_beside_the_content_on_a_desktop(page, name):
+    page.goto(PAGE_TYPES[name])
     assert page.viewport_size == DESKTOP
     main = page.locator(".col-main").bounding_box()
     side = page.locator(".col-side").bounding_box()
