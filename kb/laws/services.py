@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from kb.laws.lawfile import ParsedLaw
 from kb.core.pagecache import bump_content_version
+from kb.laws.lawfile import ParsedLaw
 from kb.laws.models import Law, Provision
 
 # Extra names editors use, beyond the title and the front matter's short titles. Only names
