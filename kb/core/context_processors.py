@@ -44,7 +44,10 @@ def script_urls(request, hant: bool) -> dict:
     canonical = canonical_path(request)
     mirrored = hant and hant_url
     return {
+        # The switch keeps the whole query; hreflang alternates name canonical URLs.
         "HANS_URL": hans_url,
         "HANT_URL": hant_url,
+        "ALT_HANS_URL": base + canonical,
+        "ALT_HANT_URL": base + PREFIX + canonical,
         "CANONICAL_URL": base + (PREFIX + canonical if mirrored else canonical),
     }

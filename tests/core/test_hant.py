@@ -141,9 +141,17 @@ def test_it_lists_hreflang_alternates_and_a_canonical(client, make_article):
         assert f'<link rel="canonical" href="{canonical}">' in html
 
 
-def test_it_keeps_query_strings(client, db):
+def test_the_switch_keeps_the_query_string_and_hreflang_names_the_canonical_url(client, db):
     html = client.get("/zh-hant/?utm=1").content.decode()
-    assert 'hreflang="zh-Hans" href="http://testserver/?utm=1"' in html
+    assert '<a href="http://testserver/?utm=1" hreflang="zh-Hans" lang="zh-Hans">' in html
+    assert '<link rel="alternate" hreflang="zh-Hans" href="http://testserver/">' in html
+    assert '<link rel="alternate" hreflang="zh-Hant" href="http://testserver/zh-hant/">' in html
+    html = client.get("/search/?q=%E5%80%9F").content.decode()
+    assert '<a href="http://testserver/zh-hant/search/?q=%E5%80%9F" hreflang="zh-Hant"' in html
+    assert (
+        '<link rel="alternate" hreflang="zh-Hant" href="http://testserver/zh-hant/search/?q=%E5%80%9F">'
+        in html
+    )
 
 
 def test_the_canonical_url_keeps_only_a_query_the_page_depends_on(client, make_article):
