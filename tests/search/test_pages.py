@@ -29,6 +29,37 @@ def test_it_shows_badge_title_snippet_and_category(client, make_article):
     assert 'name="robots" content="noindex' in html
 
 
+def test_it_shows_provisions_and_guide_trees_with_their_type_and_category(client, db):
+    from kb.guide.models import Tree
+    from kb.laws.models import Law, Provision
+
+    law = Law.objects.create(
+        slug="zhengxin-tiaoli",
+        title="征信业管理条例",
+        short_title="征信业管理条例",
+        kind=Law.Kind.LAW,
+        source="测试",
+    )
+    provision = Provision.objects.create(
+        law=law, number=16, label="第十六条", text="征信机构对个人不良信息的保存期限为5年。"
+    )
+    tree = Tree.objects.create(
+        slug="buliang-xinxi",
+        title="不良信息能删除吗？",
+        intro="回答几个问题，看看征信上的不良信息能不能删除。",
+        status=Tree.Status.PUBLISHED,
+    )
+    html = client.get("/search/", {"q": "不良信息"}).content.decode()
+    assert '<span class="badge badge-provision">法条</span>' in html
+    assert f'href="{provision.get_absolute_url()}">《征信业管理条例》第十六条</a>' in html
+    assert '<p class="meta">征信业管理条例</p>' in html
+    assert '<span class="badge badge-guide">问答向导</span>' in html
+    assert f'href="{tree.get_absolute_url()}">不良信息能删除吗？</a>' in html
+    assert '<p class="meta">问答向导</p>' in html
+    assert "征信机构对个人<mark>不良信息</mark>的保存期限为5年。" in html
+    assert "看看征信上的<mark>不良信息</mark>能不能删除。" in html
+
+
 def test_it_pages_through_results(client, many):
     first = client.get("/search/", {"q": "网贷逾期"}).content.decode()
     assert first.count('class="hit"') == PER_PAGE
