@@ -60,6 +60,14 @@ def test_it_shows_provisions_and_guide_trees_with_their_type_and_category(client
     assert "看看征信上的<mark>不良信息</mark>能不能删除。" in html
 
 
+def test_it_falls_back_to_the_title_for_a_page_without_text(client, db):
+    from kb.guide.models import Tree
+
+    Tree.objects.create(slug="kong", title="催收骚扰怎么办？", status=Tree.Status.PUBLISHED)
+    html = client.get("/search/", {"q": "催收骚扰"}).content.decode()
+    assert '<p class="snippet"><mark>催收</mark><mark>骚扰</mark>怎么办？</p>' in html
+
+
 def test_it_pages_through_results(client, many):
     first = client.get("/search/", {"q": "网贷逾期"}).content.decode()
     assert first.count('class="hit"') == PER_PAGE

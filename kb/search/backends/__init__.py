@@ -76,7 +76,7 @@ def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
             type=row["kind"],
             title=row["title"],
             url=row["url"],
-            snippet=make_snippet(f"{row['label']} {row['body']}", terms),
+            snippet=make_snippet(f"{row['label']} {row['body']}".strip() or row["title"], terms),
             category=row["category"],
         )
         for row in rows
