@@ -19,6 +19,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 
 HISTORY_MODELS = [
     "articles.Article",
+    "articles.FAQ",
     "laws.Law",
     "laws.Provision",
     "guide.Tree",

@@ -1,7 +1,7 @@
 """Edit history for legal content, and the editorial review queue.
 
-History: every save of an Article, a Law, a Provision and a guide Tree/Node/Choice is kept as a
-historical row (who, when, what) in this app's tables — see kb/core/history.py.
+History: every save of an Article (and its FAQ entries), a Law, a Provision and a guide
+Tree/Node/Choice is kept as a historical row (who, when, what) in this app's tables — see kb/core/history.py.
 """
 
 import simple_history
@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from kb.articles.models import Article
+from kb.articles.models import FAQ, Article
 from kb.guide.models import Choice, Node, Tree
 from kb.laws.models import Law, Provision
 
@@ -19,6 +19,10 @@ simple_history.register(
     excluded_fields=["body_html", "toc_html", "updated_at"],
     verbose_name="文章历史",
     verbose_name_plural="文章历史",
+)
+# An article's FAQ answers are shown to readers (and in its structured data) like its body.
+simple_history.register(
+    FAQ, app="kb.core", verbose_name="常见问题历史", verbose_name_plural="常见问题历史"
 )
 simple_history.register(
     Provision, app="kb.core", verbose_name="条文历史", verbose_name_plural="条文历史"

@@ -30,6 +30,7 @@ _DRAFTING = [
     ("guide", "choice", ["add", "change", "delete", "view"]),
     ("core", "reviewqueuearticle", ["view"]),
     ("core", "historicalarticle", ["view"]),
+    ("core", "historicalfaq", ["view"]),
     ("core", "historicalprovision", ["view"]),
     ("core", "historicallaw", ["view"]),
     ("core", "historicaltree", ["view"]),

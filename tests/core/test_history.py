@@ -267,3 +267,18 @@ def test_it_refuses_a_revert_by_a_user_who_may_only_view(client, role_user, db):
     provision.refresh_from_db()
     assert provision.text == "新文本"
     assert provision.history.count() == 2
+
+
+def test_it_records_who_changed_a_faq_answer_and_keeps_the_old_one(
+    staff_client, staff_user, make_article
+):
+    article = make_article(published_at=whole_minute())
+    faq = article.faqs.create(question="会上征信吗？", answer="旧的回答。")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(
+        staff_client.get(url).content.decode(), "article_form", **{"faqs-0-answer": "新的回答。"}
+    )
+    assert staff_client.post(url, data).status_code == 302
+    latest, first = faq.history.all()
+    assert (first.answer, latest.answer) == ("旧的回答。", "新的回答。")
+    assert latest.history_user == staff_user
