@@ -31,6 +31,8 @@ def test_it_measures_every_page_against_hello_world(monkeypatch):
         "article (uncached)",
         "home (uncached)",
     ]
-    for name, rps, _ratio, _p99, queries, size in rows:
-        assert int(rps) > 0 and 1 <= int(queries) <= 6, name
+    # No speed assertion (a 1-second run on a busy machine may round to 0 requests/s): a
+    # latency figure means wrk completed requests, and the page answered 200 to be counted.
+    for name, _rps, _ratio, p99, queries, size in rows:
+        assert float(p99) > 0 and 1 <= int(queries) <= 6, name
         assert int(size.replace(",", "")) > 1000, name
