@@ -99,34 +99,7 @@ def test_the_change_form_shows_validation_problems(staff_client, broken_tree):
 def test_the_node_form_refuses_to_break_a_published_tree(staff_client, make_tree):
     tree = make_tree(slug="live")
     node = Node.objects.get(tree=tree, slug="harass")
-    choices = list(node.choices.all())
-    data = {
-        "tree": tree.pk,
-        "slug": node.slug,
-        "kind": node.kind,
-        "title": node.title,
-        "is_start": "",
-        "order": node.order,
-        "help": node.help,
-        "answer": "",
-        "next_steps": "",
-        "choices-TOTAL_FORMS": len(choices),
-        "choices-INITIAL_FORMS": len(choices),
-        "choices-MIN_NUM_FORMS": 0,
-        "choices-MAX_NUM_FORMS": 1000,
-    }
-    for i, choice in enumerate(choices):
-        data.update(
-            {
-                f"choices-{i}-id": choice.pk,
-                f"choices-{i}-node": node.pk,
-                f"choices-{i}-order": choice.order,
-                f"choices-{i}-label": choice.label,
-                f"choices-{i}-value": choice.value,
-                f"choices-{i}-leads_to": choice.leads_to_id,
-            }
-        )
-    data["choices-1-DELETE"] = "on"
+    data = node_form(node, **{"choices-1-DELETE": "on"})
     response = staff_client.post(f"/admin/guide/node/{node.pk}/change/", data, follow=True)
     assert node.choices.count() == len(SMALL["harass"])
     assert "未保存" in response.content.decode()

@@ -1,28 +1,12 @@
 """The checker's blank form, its sitemap entries, what it stores, and more bad input."""
 
 import re
-from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-GOOD = {
-    "amount": "10000",
-    "received": "10000",
-    "date": "2025-06-01",
-    "plan": "bullet",
-    "n": "12",
-    "payment": "100",
-}
-
-
-def page(client, **params):
-    return client.get("/tools/rate/?" + urlencode(params))
-
-
-def api(client, **params):
-    return client.get("/api/rate/?" + urlencode(params))
+from tests.rates.requests import GOOD, api, page
 
 
 def test_the_blank_form_answers_200_without_messages_in_both_scripts(client, rates_data):

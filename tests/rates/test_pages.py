@@ -1,26 +1,10 @@
 """The checker page and its JSON twin: permalinks, findings, errors, and a fixed query count."""
 
 import re
-from urllib.parse import urlencode
 
 import pytest
 
-GOOD = {
-    "amount": "10000",
-    "received": "10000",
-    "date": "2025-06-01",
-    "plan": "bullet",
-    "n": "12",
-    "payment": "100",
-}
-
-
-def page(client, **params):
-    return client.get("/tools/rate/?" + urlencode(params))
-
-
-def api(client, **params):
-    return client.get("/api/rate/?" + urlencode(params))
+from tests.rates.requests import GOOD, api, page
 
 
 def test_it_shows_a_blank_labelled_form(client, rates_data, django_assert_num_queries):
