@@ -55,16 +55,20 @@ def client_hash(request) -> str:
     return hashlib.sha256(f"{settings.SECRET_KEY}:feedback:{address}".encode()).hexdigest()
 
 
-def over_limit(client: str, article: Article) -> bool:
-    """Count this answer; True once the client passes RATE_LIMIT answers in the window."""
-    key = f"feedback-rate:{client}:{article.pk}"
-    cache.add(key, 0, RATE_WINDOW)
+def count_over(key: str, limit: int, window: int) -> bool:
+    """Count one answer under `key`; True once more than `limit` fall in the window."""
+    cache.add(key, 0, window)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
+        cache.set(key, 1, window)
         count = 1
-    return count > RATE_LIMIT
+    return count > limit
+
+
+def over_limit(client: str, article: Article) -> bool:
+    """Count this answer; True once the client passes RATE_LIMIT answers in the window."""
+    return count_over(f"feedback-rate:{client}:{article.pk}", RATE_LIMIT, RATE_WINDOW)
 
 
 def record(article: Article, form: FeedbackForm, client: str) -> Feedback:

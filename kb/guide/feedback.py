@@ -1,8 +1,6 @@
 """“这个回答有帮助吗” for guide outcomes: the articles' form and client hash, our own rows."""
 
-from django.core.cache import cache
-
-from kb.articles.feedback import FeedbackForm, client_hash
+from kb.articles.feedback import FeedbackForm, client_hash, count_over
 from kb.guide.models import Node, OutcomeFeedback
 
 RATE_LIMIT = 10  # answers per client and outcome…
@@ -13,14 +11,7 @@ __all__ = ["FeedbackForm", "client_hash", "over_limit", "record"]
 
 def over_limit(client: str, node: Node) -> bool:
     """Count this answer; True once the client passes RATE_LIMIT answers in the window."""
-    key = f"guide-feedback-rate:{client}:{node.pk}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return count > RATE_LIMIT
+    return count_over(f"guide-feedback-rate:{client}:{node.pk}", RATE_LIMIT, RATE_WINDOW)
 
 
 def record(node: Node, form: FeedbackForm, client: str) -> OutcomeFeedback:
