@@ -3,8 +3,9 @@
 kb.laws records every such change as a laws.Change row (Provision.save / Law.save, the admin
 and import_law all go through them) and knows nothing of articles. This module, on the
 articles side of the dependency, turns unpropagated changes into Article.needs_review flags.
-It runs whenever an editor opens the article list or an article, and in check_citations, so
-the flag is up to date wherever editors look, whichever way the law was changed.
+It runs as soon as a change is committed, and again whenever an editor opens the article list
+or an article, and in check_citations, so the flag is up to date wherever editors look,
+whichever way the law was changed.
 """
 
 from dataclasses import dataclass
@@ -51,6 +52,12 @@ def flag_stale_articles() -> int:
         )
     Change.objects.filter(pk__in=[c[0] for c in changes]).update(propagated=True)
     return len(articles)
+
+
+def flag_when_committed(sender, instance, created: bool, **kwargs) -> None:
+    """post_save of laws.Change: flag the citing articles once the change is committed."""
+    if created:
+        transaction.on_commit(flag_stale_articles)
 
 
 def mark_reviewed(queryset, user=None) -> int:

@@ -147,3 +147,15 @@ def test_the_article_page_shows_20_cited_provisions_in_fixed_queries(
         == 20
     )
     assert html.count('class="cite"') == 20
+
+
+def test_it_flags_citing_articles_as_soon_as_the_change_is_committed(
+    citing, django_capture_on_commit_callbacks
+):
+    provision = Provision.objects.get(law__slug="minfadian", number=680)
+    with django_capture_on_commit_callbacks(execute=True):
+        provision.text = "修改后的文本。"
+        provision.save()
+    # Nobody opened the admin: the flag is already there.
+    assert flags() == {"引用六百七十五条": False, "引用六百八十条": True, "没有引用": False}
+    assert Change.objects.get().propagated
