@@ -6,7 +6,9 @@ Each function is one query whatever the data, so the article page's query count 
 import calendar
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.db import connections, router
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -90,43 +92,91 @@ class Links:
 def article_links(article: Article) -> Links:
     """related_articles, previous_article, next_article and latest_articles: one query.
 
-    It fetches the union of the rows those four would return, each row annotated with the
-    related ranking (hand-picked, shared tags, shared cited provisions), and splits them in
-    Python: every row outside one list's own subquery ranks after that list's rows, so
-    sorting the union and taking the first rows gives exactly the separate answers.
+    Plain SQL, a UNION ALL of the four lookups, each the same indexed query the separate
+    functions run (tests/articles/test_related.py checks that the answers agree). This is the
+    uncached article page's largest query, and the ORM spent more time building and compiling
+    it than the database spent running it.
     """
-    at, pk = article.published_at, article.pk
-    older = Q(published_at__lt=at) | Q(published_at=at, id__lt=pk)
-    newer = Q(published_at__gt=at) | Q(published_at=at, id__gt=pk)
-    in_category = Article.objects.published().filter(category_id=article.category_id)
-    previous_pk = in_category.filter(older).order_by("-published_at", "-id").values("pk")[:1]
-    next_pk = in_category.filter(newer).order_by("published_at", "id").values("pk")[:1]
-    latest_pks = Article.objects.published().exclude(pk=pk).order_by("-published_at", "-id")
-    related_pks = _related_queryset(article).values("pk")[:RELATED_COUNT]
-    rows = list(
-        Article.objects.published()
-        .for_list()
-        .filter(
-            Q(pk__in=related_pks)
-            | Q(pk=Subquery(previous_pk))
-            | Q(pk=Subquery(next_pk))
-            | Q(pk__in=latest_pks.values("pk")[:LATEST_COUNT])
-        )
-        .annotate(**_related_parts(article)[1])
-        .order_by("-published_at", "-id")
+    connection = connections[router.db_for_read(Article)]
+    adapt = connection.ops.adapt_datetimefield_value
+    params = {
+        "pk": article.pk,
+        "category": article.category_id,
+        "at": adapt(article.published_at),
+        "now": adapt(timezone.now()),
+        "published": Article.Status.PUBLISHED,
+    }
+    related: list[Article] = []
+    previous = next_ = None
+    latest: list[Article] = []
+    for row in Article.objects.raw(_links_sql(), params).using(connection.alias):
+        if row.kind == "r":
+            related.append(row)
+        elif row.kind == "p":
+            previous = row
+        elif row.kind == "n":
+            next_ = row
+        else:
+            latest.append(row)
+    related.sort(key=lambda r: (-r.picked, -r.shared_tags, -r.shared_laws, *_newest_first(r)))
+    latest.sort(key=_newest_first)
+    return Links(related=related, previous=previous, next=next_, latest=latest)
+
+
+def _newest_first(article: Article) -> tuple:
+    return (-article.published_at.timestamp(), -article.pk)
+
+
+@lru_cache(maxsize=1)
+def _links_sql() -> str:
+    tables = {
+        "article": Article._meta.db_table,
+        "tags": Article.tags.through._meta.db_table,
+        "picks": Article.related.through._meta.db_table,
+        "cites": ArticleCitation._meta.db_table,
+    }
+    columns = "a.id, a.title, a.slug, a.published_at, a.category_id"
+    public = "a.status = %(published)s AND a.published_at <= %(now)s"
+    own_tags = "SELECT o.tag_id FROM {tags} o WHERE o.article_id = %(pk)s"
+    own_provisions = "SELECT o.provision_id FROM {cites} o WHERE o.article_id = %(pk)s"
+    picks = "SELECT p.to_article_id FROM {picks} p WHERE p.from_article_id = %(pk)s"
+    related = f"""
+        SELECT {columns}, 'r' AS kind,
+          CASE WHEN a.id IN ({picks}) THEN 1 ELSE 0 END AS picked,
+          (SELECT COUNT(*) FROM {{tags}} t
+           WHERE t.article_id = a.id AND t.tag_id IN ({own_tags})) AS shared_tags,
+          (SELECT COUNT(*) FROM {{cites}} c
+           WHERE c.article_id = a.id AND c.provision_id IN ({own_provisions})) AS shared_laws
+        FROM {{article}} a
+        WHERE {public} AND a.id <> %(pk)s AND (
+          a.id IN ({picks})
+          OR a.id IN (SELECT t.article_id FROM {{tags}} t WHERE t.tag_id IN ({own_tags}))
+          OR a.id IN (SELECT c.article_id FROM {{cites}} c
+                      WHERE c.provision_id IN ({own_provisions})))
+        ORDER BY picked DESC, shared_tags DESC, shared_laws DESC, a.published_at DESC, a.id DESC
+        LIMIT {RELATED_COUNT}"""
+    previous = f"""
+        SELECT {columns}, 'p' AS kind, 0 AS picked, 0 AS shared_tags, 0 AS shared_laws
+        FROM {{article}} a
+        WHERE {public} AND a.category_id = %(category)s
+          AND (a.published_at < %(at)s OR (a.published_at = %(at)s AND a.id < %(pk)s))
+        ORDER BY a.published_at DESC, a.id DESC LIMIT 1"""
+    next_ = f"""
+        SELECT {columns}, 'n' AS kind, 0 AS picked, 0 AS shared_tags, 0 AS shared_laws
+        FROM {{article}} a
+        WHERE {public} AND a.category_id = %(category)s
+          AND (a.published_at > %(at)s OR (a.published_at = %(at)s AND a.id > %(pk)s))
+        ORDER BY a.published_at ASC, a.id ASC LIMIT 1"""
+    latest = f"""
+        SELECT {columns}, 'l' AS kind, 0 AS picked, 0 AS shared_tags, 0 AS shared_laws
+        FROM {{article}} a
+        WHERE {public} AND a.id <> %(pk)s
+        ORDER BY a.published_at DESC, a.id DESC LIMIT {LATEST_COUNT}"""
+    parts = [related, previous, next_, latest]
+    union = "\nUNION ALL\n".join(
+        f"SELECT * FROM ({part}\n) AS part{n}" for n, part in enumerate(parts)
     )
-    same = [r for r in rows if r.category_id == article.category_id]
-    ranked = sorted(
-        (r for r in rows if r.picked or r.shared_tags or r.shared_laws),
-        key=lambda r: (r.picked, r.shared_tags, r.shared_laws, r.published_at, r.pk),
-        reverse=True,
-    )
-    return Links(
-        related=ranked[:RELATED_COUNT],
-        previous=max((r for r in same if _order(r) < (at, pk)), key=_order, default=None),
-        next=min((r for r in same if _order(r) > (at, pk)), key=_order, default=None),
-        latest=rows[:LATEST_COUNT],
-    )
+    return union.format(**tables)
 
 
 def _count(rows, column: str) -> Coalesce:
@@ -139,10 +189,6 @@ def _count(rows, column: str) -> Coalesce:
         .values("n")
     )
     return Coalesce(Subquery(per_article), 0)
-
-
-def _order(article: Article) -> tuple:
-    return (article.published_at, article.pk)
 
 
 def latest_articles(exclude: Article | None = None, limit: int = LATEST_COUNT) -> list[Article]:
