@@ -1,20 +1,26 @@
 """Whole-page cache for anonymous readers, invalidated by a site-wide content version.
 
-The version is one row in the database (kb.core.models.ContentVersion), not a cache key:
-every gunicorn worker and every app server reads the same number, whether pages live in Redis
-(REDIS_URL) or in each process's local memory. So the cache is on by default either way.
+The version lives where every gunicorn worker and every app server reads the same number, so
+the cache is on by default: in Redis when REDIS_URL is set (an INCR'd key, read with one
+round trip and no database query), otherwise in one database row (kb.core.models.ContentVersion)
+with pages in each process's local memory.
 
 - Any save or delete of content (laws, articles, guide trees, rates) bumps the row with an
   UPDATE … SET value = value + 1 inside the same transaction as the change, as do the bulk
   `QuerySet.update()`/`bulk_create()` paths that skip signals (they call
-  bump_content_version() themselves). Readers never see new content under an old version
-  (or the reverse) for longer than the transaction takes to commit; an edit is visible on the
-  next request.
-- Each cacheable request reads the row once (one primary-key query). With a read replica the
-  row is read from the same database as the page's content, so a lagging replica can never
-  cache old content under the new number.
-- Scheduled publishing: the row also holds the earliest future publish time; the first request
-  after it has passed bumps the version, so a timed article appears without a cron job.
+  bump_content_version() themselves). With Redis the key is INCR'd once that transaction has
+  committed (never before: a reader could cache old content under the new number). Readers
+  never see new content under an old version (or the reverse) for longer than the commit
+  takes; an edit is visible on the next request.
+- Without Redis each cacheable request reads the row once (one primary-key query). With a read
+  replica the row is read from the same database as the page's content, Redis or not, so a
+  lagging replica can never cache old content under the new number.
+- A missing Redis key (a flushed or new Redis) starts from the clock in microseconds, so a
+  number is never reused for other content; the row's numbers (milliseconds) never meet it.
+  Should Redis not answer, the version is read from the row.
+- Scheduled publishing: the row (and the Redis key beside the version) also holds the earliest
+  future publish time; the first request after it has passed bumps the version, so a timed
+  article appears without a cron job.
 - The middleware sits outside the CSP, security-header and gzip middleware: a page is stored
   with its headers and compressed once (separate copies for clients without gzip), so a hit
   skips that work.
@@ -24,8 +30,12 @@ every gunicorn worker and every app server reads the same number, whether pages 
 
 import datetime
 import hashlib
+import logging
+import time
 from collections.abc import Callable
+from functools import lru_cache
 
+import redis
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
@@ -42,10 +52,26 @@ CONTENT_APPS = {"laws", "articles", "guide", "rates", "search"}
 IGNORED_MODELS = {
     "articles.feedback",
     "articles.unresolvedcitation",
+    "articles.articlerevision",  # pending until applied, which saves the article itself
     "search.searchdocument",
     "guide.outcomefeedback",
 }
 SKIP_PREFIXES = ("/static/", "/media/", "/markdownx/", "/healthz")
+
+REDIS_VERSION = "kb:content-version"
+REDIS_NEXT = "kb:content-next-publication"  # epoch seconds, 0 when nothing is scheduled
+# After a commit: INCR the version, or start it from the clock when the key is missing.
+_BUMP = """
+if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('INCR', KEYS[1])
+else redis.call('SET', KEYS[1], ARGV[1]) end
+redis.call('SET', KEYS[2], ARGV[2])
+"""
+# A reader that found no key: start it, unless another process (or a bump) just did.
+_START = """
+if redis.call('SET', KEYS[1], ARGV[1], 'NX') then redis.call('SET', KEYS[2], ARGV[2]) end
+return redis.call('MGET', KEYS[1], KEYS[2])
+"""
+logger = logging.getLogger(__name__)
 
 
 def _version_model():
@@ -67,6 +93,8 @@ def bump_content_version() -> None:
     """Invalidate every cached page. Call inside the transaction that changes content."""
     ContentVersion = _version_model()
     upcoming = next_publication()
+    if _version_in_redis():
+        transaction.on_commit(_bump_redis)
     rows = ContentVersion.objects.filter(pk=1)
     if rows.update(value=F("value") + 1, next_publication=upcoming):
         return
@@ -79,6 +107,51 @@ def bump_content_version() -> None:
             )
     except IntegrityError:  # another process created it first
         rows.update(value=F("value") + 1, next_publication=upcoming)
+
+
+@lru_cache(maxsize=4)
+def _redis(url: str) -> redis.Redis:
+    return redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
+
+
+def _epoch(moment: datetime.datetime | None) -> str:
+    return str(moment.timestamp()) if moment else "0"
+
+
+def _clock() -> str:
+    return str(time.time_ns() // 1000)
+
+
+def _bump_redis() -> None:
+    """INCR the shared version once the change is committed (run by transaction.on_commit)."""
+    try:
+        _redis(settings.REDIS_URL).eval(
+            _BUMP, 2, REDIS_VERSION, REDIS_NEXT, _clock(), _epoch(next_publication())
+        )
+    except redis.RedisError:
+        logger.exception("Redis did not take the new content version")
+
+
+def _version_in_redis() -> bool:
+    """Redis keeps the version unless a read replica serves the pages: a replica that lags
+    behind the commit could render old content under the new Redis number, so the version is
+    then read from the replica's own row, which can never be ahead of its content."""
+    return bool(settings.REDIS_URL) and "replica" not in settings.DATABASES
+
+
+def _read_redis_version() -> tuple[int, datetime.datetime | None] | None:
+    """(version, next publication) from Redis in one round trip; None if Redis is down."""
+    client = _redis(settings.REDIS_URL)
+    try:
+        value, upcoming = client.mget(REDIS_VERSION, REDIS_NEXT)
+        if value is None:
+            start = (_clock(), _epoch(next_publication()))
+            value, upcoming = client.eval(_START, 2, REDIS_VERSION, REDIS_NEXT, *start)
+    except redis.RedisError:
+        return None
+    seconds = float(upcoming or 0)
+    moment = datetime.datetime.fromtimestamp(seconds, datetime.UTC) if seconds else None
+    return int(value), moment
 
 
 def _read_version() -> tuple[int, datetime.datetime | None] | None:
@@ -101,11 +174,20 @@ def _read_version() -> tuple[int, datetime.datetime | None] | None:
 
 
 def content_version() -> int:
-    """The current version: one query; bumps first when a scheduled article has gone live."""
-    row = _read_version()
+    """The current version: one Redis round trip or one query; bumps first when a scheduled
+    article has gone live."""
+    row = _read_redis_version() if _version_in_redis() else None
+    from_redis = row is not None
+    if row is None:
+        row = _read_version()
     if row is not None and (row[1] is None or row[1] > timezone.now()):
         return row[0]
     bump_content_version()
+    if from_redis and not connections["default"].in_atomic_block:
+        # The bump has committed and INCR'd the key.
+        row = _read_redis_version()
+        if row is not None:
+            return row[0]
     return _version_model().objects.using("default").values_list("value", flat=True).get(pk=1)
 
 

@@ -1,3 +1,6 @@
+import os
+
+import pytest
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -126,3 +129,81 @@ def test_a_restored_backup_invalidates_pages(client, make_article, settings, tmp
     assert "备份后改的标题" in client.get(article.get_absolute_url()).content.decode()
     restore_backup(tmp_path / "b.tar.gz")
     assert "备份时的标题" in client.get(article.get_absolute_url()).content.decode()
+
+
+# The version in Redis (REDIS_URL): shared by every worker and server, no query on a hit.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture
+def redis_version(settings):
+    import redis
+
+    from kb.core.pagecache import REDIS_NEXT, REDIS_VERSION
+
+    _enable(settings)
+    settings.REDIS_URL = TEST_REDIS_URL
+    client = redis.Redis.from_url(TEST_REDIS_URL)
+    client.delete(REDIS_VERSION, REDIS_NEXT)
+    yield client
+    client.delete(REDIS_VERSION, REDIS_NEXT)
+
+
+def test_it_serves_a_hit_without_a_database_query_when_redis_keeps_the_version(
+    client, make_article, redis_version, django_assert_num_queries
+):
+    article = make_article(title="借呗逾期的后果")
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_it_shows_an_edit_on_the_next_request_when_redis_keeps_the_version(
+    client, make_article, redis_version, django_capture_on_commit_callbacks
+):
+    article = make_article(title="旧标题")
+    client.get(article.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "新标题"
+        article.save()
+    response = client.get(article.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "新标题" in response.content.decode() and "旧标题" not in response.content.decode()
+
+
+def test_it_shows_an_edit_committed_by_another_server_sharing_redis(
+    client, make_article, redis_version
+):
+    from kb.core.pagecache import REDIS_VERSION
+
+    article = make_article(title="另一台服务器修改前")
+    client.get(article.get_absolute_url())
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+    Article.objects.filter(pk=article.pk).update(title="另一台服务器修改后")
+    redis_version.incr(REDIS_VERSION)  # what that server's commit does
+    assert "另一台服务器修改后" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_it_shows_a_scheduled_article_on_time_when_redis_keeps_the_version(
+    client, make_article, redis_version, django_capture_on_commit_callbacks
+):
+    from kb.core.pagecache import REDIS_NEXT
+
+    soon = timezone.now() + timezone.timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(title="定时发布的文章", published_at=soon)
+    assert "定时发布的文章" not in client.get("/").content.decode()
+    past = timezone.now() - timezone.timedelta(seconds=1)
+    Article.objects.filter(pk=article.pk).update(published_at=past)
+    redis_version.set(REDIS_NEXT, past.timestamp())
+    assert "定时发布的文章" in client.get("/").content.decode()
+
+
+def test_it_falls_back_to_the_database_row_when_redis_is_down(client, make_article, settings):
+    _enable(settings)
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    article = make_article(title="旧标题")
+    client.get(article.get_absolute_url())
+    article.title = "新标题"
+    article.save()
+    assert "新标题" in client.get(article.get_absolute_url()).content.decode()
