@@ -1,15 +1,20 @@
 from django.contrib import admin, messages
-from django.http import HttpResponse
-from django.urls import reverse
-from django.utils.html import format_html
+from django.db.models import Exists, OuterRef
+from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from markdownx.admin import MarkdownxModelAdmin
 
+from kb.articles import revisions
 from kb.articles.feedback import counts as feedback_counts
 from kb.articles.feedback import feedback_csv
 from kb.articles.models import (
     FAQ,
     Article,
     ArticleCitation,
+    ArticleRevision,
     Category,
     Feedback,
     Tag,
@@ -38,6 +43,20 @@ class FAQInline(admin.StackedInline):
     model = FAQ
     extra = 0
 
+    # Readers see a published article's FAQ at once: a 编辑 cannot change it there (a pending
+    # revision covers the article's own fields only), a 审核 can.
+    def _editable(self, request, obj) -> bool:
+        return obj is None or can_publish(request.user) or not revisions.is_live(obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._editable(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editable(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editable(request, obj) and super().has_delete_permission(request, obj)
+
 
 class CitationInline(admin.TabularInline):
     model = ArticleCitation
@@ -51,6 +70,19 @@ class CitationInline(admin.TabularInline):
         return False
 
 
+class PendingRevisionFilter(admin.SimpleListFilter):
+    title = "待审核修改"
+    parameter_name = "pending_revision"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "有"), ("no", "没有")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(pending_revision=self.value() == "yes")
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
     list_display = [
@@ -61,8 +93,9 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
         "published_at",
         "reviewed_at",
         "needs_review",
+        "has_pending_revision",
     ]
-    list_filter = ["status", "needs_review", "category", "tags"]
+    list_filter = ["status", "needs_review", PendingRevisionFilter, "category", "tags"]
     search_fields = ["title", "short_answer", "body", "slug"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["related"]
@@ -87,7 +120,7 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
         ("关联", {"fields": ["tags", "related"]}),
         ("读者反馈", {"fields": ["feedback_counts"]}),
     ]
-    readonly_fields = ["feedback_counts"]
+    readonly_fields = ["feedback_counts", "pending_revisions"]
 
     @admin.display(description="“这篇文章有帮助吗”")
     def feedback_counts(self, obj):
@@ -99,12 +132,91 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
             '有帮助 {} 次 · 没帮助 {} 次 · <a href="{}">查看全部反馈</a>', c["yes"], c["no"], url
         )
 
+    def get_queryset(self, request):
+        pending = ArticleRevision.objects.filter(
+            article=OuterRef("pk"), status=ArticleRevision.Status.PENDING
+        )
+        return super().get_queryset(request).annotate(pending_revision=Exists(pending))
+
+    @admin.display(description="待审核修改", boolean=True, ordering="pending_revision")
+    def has_pending_revision(self, obj):
+        return obj.pending_revision
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not can_publish(request.user) and revisions.is_live(obj):
+            (name, options), *rest = fieldsets
+            fieldsets = [(name, {**options, "description": revisions.EDITOR_HELP}), *rest]
+        if obj is not None and revisions.pending_for(obj).exists():
+            fieldsets = [("待审核修改", {"fields": ["pending_revisions"]}), *fieldsets]
+        return fieldsets
+
+    @admin.display(description="待审核修改")
+    def pending_revisions(self, obj):
+        if obj is None or obj.pk is None:
+            return ""
+        rows = revisions.pending_for(obj).select_related("author")
+        return format_html_join(
+            "",
+            '<p><a href="{}">{} 于 {} 提交的修改：{}</a></p>',
+            (
+                (
+                    reverse("admin:articles_articlerevision_change", args=[r.pk]),
+                    r.author or "（已删除的用户）",
+                    timezone.localtime(r.updated_at).strftime("%Y-%m-%d %H:%M"),
+                    revisions.changed_labels(r),
+                )
+                for r in rows
+            ),
+        )
+
     def get_form(self, request, obj=None, **kwargs):
-        return publish_guarded(super().get_form(request, obj, **kwargs), request.user)
+        form = publish_guarded(
+            super().get_form(request, obj, **kwargs), request.user, keep_live=True
+        )
+        initial = getattr(request, "_revision_initial", None)
+        if not initial:
+            return form
+
+        class ShowsOwnRevision(form):
+            """An editor reopening the article edits their pending revision, not the live text."""
+
+            def __init__(self, *args, **kwargs):
+                if not args and kwargs.get("data") is None:
+                    kwargs["initial"] = {**initial, **(kwargs.get("initial") or {})}
+                super().__init__(*args, **kwargs)
+
+        ShowsOwnRevision.__name__ = form.__name__
+        return ShowsOwnRevision
 
     def save_model(self, request, obj, form, change):
+        if change and revisions.diverts(request.user, obj):
+            # The live article is not saved: the changes wait for a reviewer.
+            message, _ = revisions.submit_revision(obj, form.cleaned_data, request.user)
+            request._revision_message = message
+            form.save_m2m = lambda: None  # tags and related too (simple-history's revert calls it)
+            return
         check_can_save(request.user, obj)
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if getattr(request, "_revision_message", None):
+            return
+        super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        # The formsets were not saved (they have no new/changed objects to list).
+        message = getattr(request, "_revision_message", None)
+        return message or super().construct_change_message(request, form, formsets, add)
+
+    def response_change(self, request, obj):
+        message = getattr(request, "_revision_message", None)
+        if not message:
+            return super().response_change(request, obj)
+        self.message_user(request, message, messages.SUCCESS)
+        if "_continue" in request.POST:
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+        return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
 
     def has_publish_permission(self, request) -> bool:
         return can_publish(request.user)
@@ -128,6 +240,15 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         flag_stale_articles()
+        if object_id and request.method == "GET" and not can_publish(request.user):
+            own = ArticleRevision.objects.filter(
+                article_id=object_id if str(object_id).isdigit() else None,
+                author=request.user,
+                status=ArticleRevision.Status.PENDING,
+            ).first()
+            if own is not None:
+                request._revision_initial = revisions.initial_from(own)
+                self.message_user(request, revisions.OWN_PENDING, messages.WARNING)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     @admin.action(
@@ -136,6 +257,124 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
     def mark_reviewed(self, request, queryset):
         n = mark_reviewed(queryset, request.user)
         self.message_user(request, f"已将 {n} 篇文章标记为已审核。", messages.SUCCESS)
+
+
+@admin.register(ArticleRevision)
+class ArticleRevisionAdmin(admin.ModelAdmin):
+    """Reviewers read each pending revision as a diff against the live text, then apply or
+    reject it (actions on the list, buttons on the revision's page). Read-only otherwise."""
+
+    list_display = ["article", "status", "author", "updated_at", "reviewer", "decided_at"]
+    list_filter = ["status"]
+    list_select_related = ["article", "author", "reviewer"]
+    search_fields = ["article__title"]
+    fields = [
+        "article",
+        "status",
+        "author",
+        "created_at",
+        "updated_at",
+        "reviewer",
+        "decided_at",
+        "diff",
+    ]
+    readonly_fields = fields
+    actions = ["apply_selected", "reject_selected"]
+    change_form_template = "admin/articles/articlerevision/change_form.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_publish_permission(self, request) -> bool:
+        return can_publish(request.user)
+
+    @admin.display(description="与线上版本的差异（删除的内容划线，新增的内容加下划线）")
+    def diff(self, obj):
+        rows = revisions.revision_diff(obj)
+        if not rows:
+            return "（与线上版本相同）"
+        body = format_html_join(
+            "",
+            "<tr><th>{}{}</th><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    row.label,
+                    "（提交后线上版本已改动，请核对）" if row.moved else "",
+                    row.old,
+                    row.new,
+                )
+                for row in rows
+            ),
+        )
+        return format_html(
+            "<table><thead><tr><th>字段</th><th>线上版本</th><th>修改稿</th></tr></thead>"
+            "<tbody>{}</tbody></table>",
+            body,
+        )
+
+    def get_urls(self):
+        decide = self.admin_site.admin_view(self.decide_view)
+        return [
+            path(
+                "<int:object_id>/apply/",
+                decide,
+                {"apply": True},
+                name="articles_articlerevision_apply",
+            ),
+            path(
+                "<int:object_id>/reject/",
+                decide,
+                {"apply": False},
+                name="articles_articlerevision_reject",
+            ),
+            *super().get_urls(),
+        ]
+
+    def decide_view(self, request, object_id: int, apply: bool):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        revision = get_object_or_404(ArticleRevision, pk=object_id)
+        self._decide(request, [revision], apply)
+        return HttpResponseRedirect(reverse("admin:articles_articlerevision_changelist"))
+
+    def _decide(self, request, selected, apply: bool) -> None:
+        done = 0
+        for revision in selected:
+            try:
+                if apply:
+                    revisions.apply_revision(revision, request.user)
+                else:
+                    revisions.reject_revision(revision, request.user)
+                done += 1
+            except revisions.RevisionError as error:
+                self.message_user(request, f"《{revision.article}》：{error}", messages.ERROR)
+        if done:
+            verb = "应用" if apply else "驳回"
+            self.message_user(request, f"已{verb} {done} 份修改。", messages.SUCCESS)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        revision = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "can_decide": revision is not None
+            and revision.status == ArticleRevision.Status.PENDING
+            and can_publish(request.user),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.action(description="应用所选修改（发布到线上）", permissions=["publish"])
+    def apply_selected(self, request, queryset):
+        self._decide(request, list(queryset.select_related("article")), apply=True)
+
+    @admin.action(description="驳回所选修改", permissions=["publish"])
+    def reject_selected(self, request, queryset):
+        self._decide(request, list(queryset.select_related("article")), apply=False)
 
 
 @admin.register(UnresolvedCitation)

@@ -2,9 +2,11 @@
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.html import format_html
 
+from kb.articles.models import ArticleRevision
 from kb.articles.review import flag_stale_articles, mark_reviewed
 from kb.core.models import QUEUE_ORDERING, ReviewQueueArticle, due_for_review
 from kb.core.roles import can_publish
@@ -17,6 +19,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         "status",
         "reviewed_at",
         "needs_review",
+        "pending_revision",
         "traffic",
         "published_at",
         "category",
@@ -34,7 +37,12 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         # Not super(): it would order by `traffic` before due_for_review() annotates it.
-        return due_for_review(self.model._default_manager.get_queryset())
+        pending = ArticleRevision.objects.filter(
+            article=OuterRef("pk"), status=ArticleRevision.Status.PENDING
+        )
+        return due_for_review(self.model._default_manager.get_queryset()).annotate(
+            has_pending_revision=Exists(pending)
+        )
 
     def changelist_view(self, request, extra_context=None):
         flag_stale_articles()  # law changes since anyone last looked show up here at once
@@ -51,6 +59,10 @@ class ReviewQueueAdmin(admin.ModelAdmin):
             reverse("admin:articles_article_change", args=[obj.pk]),
             obj.title,
         )
+
+    @admin.display(description="待审核修改", boolean=True, ordering="has_pending_revision")
+    def pending_revision(self, obj):
+        return obj.has_pending_revision
 
     @admin.display(description="读者反馈数", ordering="traffic")
     def traffic(self, obj):

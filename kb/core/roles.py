@@ -21,6 +21,7 @@ _DRAFTING = [
     ("articles", "category", ["view"]),
     ("articles", "tag", ["add", "view"]),
     ("articles", "articlecitation", ["view"]),
+    ("articles", "articlerevision", ["view"]),
     ("articles", "unresolvedcitation", ["change", "view"]),
     ("laws", "law", ["view"]),
     ("laws", "provision", ["view"]),

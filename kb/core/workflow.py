@@ -6,8 +6,10 @@ from django.core.exceptions import PermissionDenied
 from kb.core.roles import can_publish
 
 PUBLISHED = "published"
-NOT_ALLOWED = (
-    "只有“审核”组的成员可以发布文章或保存已发布文章的修改。请把状态设为“待审核”，由审核人员发布。"
+NOT_ALLOWED = "只有“审核”组的成员可以发布文章。请把状态设为“待审核”，由审核人员发布。"
+UNPUBLISH_NOT_ALLOWED = (
+    "这篇文章已发布：只有“审核”组的成员可以把它撤下（改为草稿或待审核）。请保持状态为“已发布”"
+    "——你的修改会作为待审核修改保存，审核通过前读者看到的仍是当前版本。"
 )
 LIVE_TREE_NOT_ALLOWED = (
     "这个问答向导已发布：只有“审核”组的成员可以修改已发布向导的问题和结果。"
@@ -19,16 +21,34 @@ TREE_NOT_ALLOWED = (
 
 
 def publish_guarded(
-    form_class: type[forms.ModelForm], user, message: str = NOT_ALLOWED
+    form_class: type[forms.ModelForm],
+    user,
+    message: str = NOT_ALLOWED,
+    keep_live: bool = False,
 ) -> type[forms.ModelForm]:
-    """The admin form for `user`: unchanged for reviewers, refusing status=published otherwise."""
+    """The admin form for `user`: unchanged for reviewers, refusing status=published otherwise.
+
+    With `keep_live` (articles), an object already published in the database must stay
+    published: its changes become a pending revision (kb/articles/revisions.py), and only a
+    reviewer may take it offline.
+    """
     if can_publish(user):
         return form_class
 
     class PublishGuardedForm(form_class):
         def clean_status(self):
             status = self.cleaned_data.get("status")
-            if status == PUBLISHED:
+            instance = self.instance
+            live = (
+                keep_live
+                and instance.pk is not None
+                and type(instance)
+                ._default_manager.filter(pk=instance.pk, status=PUBLISHED)
+                .exists()
+            )
+            if live and status != PUBLISHED:
+                raise forms.ValidationError(UNPUBLISH_NOT_ALLOWED)
+            if not live and status == PUBLISHED:
                 raise forms.ValidationError(message)
             return status
 

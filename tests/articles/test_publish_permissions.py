@@ -66,20 +66,22 @@ def test_it_lets_an_editor_submit_for_review(editor_client, category):
     assert not Article.objects.published().exists()
 
 
-def test_it_sends_an_editors_change_to_a_published_article_back_to_review(
-    editor_client, make_article
-):
+def test_it_keeps_an_editors_change_to_a_published_article_for_review(editor_client, make_article):
+    # A published article stays online as it is: the change waits as a pending revision
+    # (tests/articles/test_revisions.py), and an editor cannot take the article offline.
+    from kb.articles.models import ArticleRevision
+
     article = make_article(body="旧正文")
     url = reverse("admin:articles_article_change", args=[article.pk])
     data = form_data(editor_client.get(url).content.decode(), "article_form", body="新正文")
-    refused = editor_client.post(url, data)
+    refused = editor_client.post(url, {**data, "status": "review"})
     assert refused.status_code == 200
-    article.refresh_from_db()
-    assert article.body == "旧正文"
-    accepted = editor_client.post(url, {**data, "status": "review"})
+    assert "只有“审核”组的成员可以把它撤下" in refused.content.decode()
+    accepted = editor_client.post(url, data)
     assert accepted.status_code == 302
     article.refresh_from_db()
-    assert (article.body, article.status) == ("新正文", Article.Status.REVIEW)
+    assert (article.body, article.status) == ("旧正文", Article.Status.PUBLISHED)
+    assert ArticleRevision.objects.get(article=article).changes == {"body": "新正文"}
 
 
 def test_it_lets_a_reviewer_publish(reviewer_client, category):
