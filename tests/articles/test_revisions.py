@@ -291,3 +291,28 @@ def test_it_flags_the_pending_revision_in_the_review_queue(submitted, live, revi
     assert "column-pending_revision" in html and "逾期了会怎样？" in html
     row = html.split("逾期了会怎样？", 1)[1].split("</tr>", 1)[0]
     assert 'class="field-pending_revision"><img src="/static/admin/img/icon-yes.svg"' in row
+
+
+def test_it_refuses_applying_a_slug_taken_since_with_a_message(
+    live, editor, reviewer, make_article
+):
+    assert edit(client_for(editor), live, slug="yuqi-yihou").status_code == 302
+    make_article(slug="yuqi-yihou")
+    revision = ArticleRevision.objects.get(article=live)
+    client = client_for(reviewer)
+    assert client.get(revision_url(revision, "apply")).status_code == 405
+    response = client.post(revision_url(revision, "apply"), follow=True)
+    assert response.status_code == 200
+    assert "网址标识“yuqi-yihou”已被另一篇文章使用" in response.content.decode()
+    assert Article.objects.get(pk=live.pk).slug == live.slug
+    revision.refresh_from_db()
+    assert revision.status == ArticleRevision.Status.PENDING
+
+
+def test_it_escapes_the_proposed_text_in_the_diff(live, editor, reviewer):
+    title = "逾期<script>alert(1)</script>怎么办？"
+    assert edit(client_for(editor), live, title=title).status_code == 302
+    revision = ArticleRevision.objects.get(article=live)
+    page = client_for(reviewer).get(revision_url(revision)).content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "逾期&lt;script&gt;alert(1)&lt;/script&gt;怎么办？" in page
