@@ -8,7 +8,9 @@ Everything from a clean checkout: it builds a fresh database (PostgreSQL `kb_ben
 `BENCH_DATABASE_URL` to change; with --smoke SQLite in a temp file unless BENCH_DATABASE_URL
 names PostgreSQL), migrates, collects static files, loads the fixtures plus N synthetic
 articles, starts gunicorn (-w 2, DJANGO_DEBUG=0) for the hello-world app and for the site with
-and without the page cache (pages in local memory, or in Redis with BENCH_REDIS_URL), drives
+and without the page cache (pages and the content version in Redis like docs/deploy.md's
+servers: db 11 of the local Redis by default, BENCH_REDIS_URL to change; local memory and the
+database-kept version if that Redis does not answer, and with --smoke), drives
 each with wrk, optionally runs Lighthouse (installed into bench/.tools with npm), stops the
 servers, drops the database and writes a table to docs/benchmarks.md between the markers
 <!-- pages:start --> and <!-- pages:end --> (not with --smoke).
@@ -240,6 +242,21 @@ def lighthouse(base: str, path: str) -> dict[str, int]:
     return {k: round(v["score"] * 100) for k, v in data["categories"].items()}
 
 
+def bench_redis(smoke: bool) -> str:
+    """The Redis database the site uses (flushed first), or "" for local memory."""
+    if smoke:
+        return ""
+    url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11")
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
+    except redis.RedisError as exc:
+        print(f"Redis at {url} did not answer ({exc}): pages in local memory", file=sys.stderr)
+        return ""
+    return url
+
+
 def run(articles: int, duration: int, smoke: bool, with_lighthouse: bool) -> str:
     workdir = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     start_load = os.getloadavg()[0]
@@ -247,19 +264,15 @@ def run(articles: int, duration: int, smoke: bool, with_lighthouse: bool) -> str
     try:
         database_url = fresh_database(smoke, workdir)
         prepare(database_url, articles)
-        # Pages in each worker's local memory (the default without REDIS_URL); with
-        # BENCH_REDIS_URL set, in that Redis database instead (flushed first).
-        redis_url = os.environ.get("BENCH_REDIS_URL", "")
-        if redis_url and not smoke:
-            import redis
-
-            redis.Redis.from_url(redis_url).flushdb()
+        redis_url = bench_redis(smoke)
         cached_env = site_env(
             database_url,
             PAGE_CACHE_SECONDS="600",
-            **({"REDIS_URL": redis_url} if redis_url and not smoke else {}),
+            **({"REDIS_URL": redis_url} if redis_url else {}),
         )
-        uncached_env = site_env(database_url, PAGE_CACHE_SECONDS="0")
+        uncached_env = site_env(
+            database_url, PAGE_CACHE_SECONDS="0", **({"REDIS_URL": redis_url} if redis_url else {})
+        )
         rows = []
         with gunicorn("hello:application", {**os.environ}, chdir=ROOT / "bench") as hello:
             baseline = wrk(hello + "/", duration)
@@ -284,7 +297,12 @@ def run(articles: int, duration: int, smoke: bool, with_lighthouse: bool) -> str
                 rows.append(
                     (f"{name} (uncached)", result, transferred_bytes(site, path), counts[name])
                 )
-        cache_name = "Redis" if redis_url and not smoke else "local memory"
+        cache_name = (
+            "Redis (content version in Redis)"
+            if redis_url
+            else "local memory (content version read from the database"
+            + (")" if smoke else "; Redis did not answer)")
+        )
         return render_report(
             baseline, rows, scores, articles, duration, smoke, cache_name, start_load, database_url
         )
@@ -312,10 +330,10 @@ def render_report(
         f"{'PostgreSQL' if database_url.startswith('postgres') else 'SQLite'}"
         f"{' (smoke run)' if smoke else ''}, fixtures + {articles} synthetic articles, "
         f"`gunicorn -w 2`, `DJANGO_DEBUG=0`, `wrk -t2 -c16 -d{duration}s`; "
-        f"cached = page cache in {cache_name}, version read from the database.",
+        f"cached = page cache in {cache_name}.",
         "",
-        "SQL queries are those of a page-cache miss (the content version plus the page's own); "
-        "a cache hit costs one query, the content version.",
+        "SQL queries are those of a page-cache miss without Redis (the content version plus the "
+        "page's own); a cache hit costs one query without Redis, none with it.",
         "",
         f"Hello world baseline: **{baseline.rps:.0f} requests/s**, p99 {baseline.p99_ms:.1f} ms.",
         "",

@@ -31,6 +31,7 @@ with pages in each process's local memory.
 import datetime
 import hashlib
 import logging
+import pickle
 import time
 from collections.abc import Callable
 from functools import lru_cache
@@ -66,6 +67,14 @@ if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('INCR', KEYS[1])
 else redis.call('SET', KEYS[1], ARGV[1]) end
 redis.call('SET', KEYS[2], ARGV[2])
 """
+# A hit: the version, the next publication and the page stored under that version (its key
+# as _page_key() makes it, after PAGE_PREFIX), in one round trip.
+_HIT = """
+local v = redis.call('MGET', KEYS[1], KEYS[2])
+if not v[1] then return {false, false, false} end
+return {v[1], v[2], redis.call('GET', ARGV[1] .. redis.sha1hex(v[1] .. ':' .. ARGV[2]))}
+"""
+PAGE_PREFIX = "kb:"  # pages kept in Redis by this module, beside the version
 # A reader that found no key: start it, unless another process (or a bump) just did.
 _START = """
 if redis.call('SET', KEYS[1], ARGV[1], 'NX') then redis.call('SET', KEYS[2], ARGV[2]) end
@@ -112,6 +121,11 @@ def bump_content_version() -> None:
 @lru_cache(maxsize=4)
 def _redis(url: str) -> redis.Redis:
     return redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
+
+
+@lru_cache(maxsize=4)
+def _hit_script(url: str):
+    return _redis(url).register_script(_HIT)  # EVALSHA: the script is sent once
 
 
 def _epoch(moment: datetime.datetime | None) -> str:
@@ -232,6 +246,47 @@ def _cacheable_response(response: HttpResponse) -> bool:
     )
 
 
+def _page_key(version: int, spec: str) -> str:
+    return "page:" + hashlib.sha1(f"{version}:{spec}".encode()).hexdigest()
+
+
+def _redis_lookup(spec: str) -> tuple[int, HttpResponse | None] | None:
+    """The version and the page stored under it, in one Redis round trip (a hit's only I/O).
+    None when Redis is down, holds no version yet, or a scheduled article has gone live:
+    content_version() then reads, starts or bumps the version the slow way."""
+    try:
+        value, upcoming, page = _hit_script(settings.REDIS_URL)(
+            keys=[REDIS_VERSION, REDIS_NEXT], args=[PAGE_PREFIX + "page:", spec]
+        )
+    except redis.RedisError:
+        return None
+    if value is None or 0 < float(upcoming or 0) <= time.time():
+        return None
+    return int(value), pickle.loads(page) if page is not None else None
+
+
+def _get_page(version: int, spec: str) -> HttpResponse | None:
+    if not _version_in_redis():
+        return cache.get(_page_key(version, spec))
+    try:
+        page = _redis(settings.REDIS_URL).get(PAGE_PREFIX + _page_key(version, spec))
+    except redis.RedisError:
+        return None
+    return pickle.loads(page) if page is not None else None
+
+
+def _set_page(version: int, spec: str, response: HttpResponse) -> None:
+    seconds = settings.PAGE_CACHE_SECONDS
+    if not _version_in_redis():
+        cache.set(_page_key(version, spec), response, seconds)
+        return
+    data = pickle.dumps(response, pickle.HIGHEST_PROTOCOL)
+    try:
+        _redis(settings.REDIS_URL).set(PAGE_PREFIX + _page_key(version, spec), data, ex=seconds)
+    except redis.RedisError:
+        logger.warning("Redis did not take a page")
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -239,26 +294,29 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not getattr(settings, "PAGE_CACHE_SECONDS", 0) or not _cacheable_request(request):
             return self.get_response(request)
-        version = request.content_version = content_version()
         path = request.get_full_path()
         # Pages are stored after GZipMiddleware: compressed and plain copies are kept apart.
         gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+        spec = f"{gzip}:{request.scheme}://{request.get_host()}{path}"
+        found = _redis_lookup(spec) if _version_in_redis() else None
+        if found is None:
+            version = content_version()
+            cached = _get_page(version, spec)
+        else:
+            version, cached = found
+        request.content_version = version
         etag = '"' + hashlib.sha1(f"{version}:{gzip}:{path}".encode()).hexdigest()[:20] + '"'
         if etag in request.headers.get("If-None-Match", ""):
             not_modified = HttpResponseNotModified()
             not_modified["ETag"] = etag
             return not_modified
-        key = f"{version}:{gzip}:{request.scheme}://{request.get_host()}{path}"
-        key = "page:" + hashlib.sha1(key.encode()).hexdigest()
-        cached = cache.get(key)
         if cached is not None:
-            response = cached
-            response["X-Page-Cache"] = "hit"
-            return response
+            cached["X-Page-Cache"] = "hit"
+            return cached
         response = self.get_response(request)
         if request.method == "GET" and _cacheable_response(response):
             response["ETag"] = etag
             response["Last-Modified"] = http_date()
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            _set_page(version, spec, response)
             response["X-Page-Cache"] = "miss"
         return response
