@@ -249,6 +249,10 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
             if own is not None:
                 request._revision_initial = revisions.initial_from(own)
                 self.message_user(request, revisions.OWN_PENDING, messages.WARNING)
+            elif str(object_id).isdigit():
+                notice = revisions.latest_rejection_notice(int(object_id), request.user)
+                if notice:
+                    self.message_user(request, notice, messages.WARNING)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     @admin.action(
@@ -276,6 +280,7 @@ class ArticleRevisionAdmin(admin.ModelAdmin):
         "updated_at",
         "reviewer",
         "decided_at",
+        "note",
         "diff",
     ]
     readonly_fields = fields
@@ -340,17 +345,17 @@ class ArticleRevisionAdmin(admin.ModelAdmin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         revision = get_object_or_404(ArticleRevision, pk=object_id)
-        self._decide(request, [revision], apply)
+        self._decide(request, [revision], apply, note=request.POST.get("note", ""))
         return HttpResponseRedirect(reverse("admin:articles_articlerevision_changelist"))
 
-    def _decide(self, request, selected, apply: bool) -> None:
+    def _decide(self, request, selected, apply: bool, note: str = "") -> None:
         done = 0
         for revision in selected:
             try:
                 if apply:
                     revisions.apply_revision(revision, request.user)
                 else:
-                    revisions.reject_revision(revision, request.user)
+                    revisions.reject_revision(revision, request.user, note)
                 done += 1
             except revisions.RevisionError as error:
                 self.message_user(request, f"《{revision.article}》：{error}", messages.ERROR)

@@ -55,6 +55,7 @@ EDITOR_HELP = (
 )
 APPLIED_REASON = "应用待审核修改"
 NOT_ALLOWED = "只有“审核”组的成员可以应用或驳回待审核修改。"
+NOTE_MAX = 500
 ALREADY_DECIDED = "这份修改已经处理过了（已应用或已驳回）。"
 
 
@@ -207,14 +208,27 @@ def apply_revision(revision: ArticleRevision, user) -> Article:
     return article
 
 
-def reject_revision(revision: ArticleRevision, user) -> None:
-    """Close the revision without touching the article."""
+def reject_revision(revision: ArticleRevision, user, note: str = "") -> None:
+    """Close the revision without touching the article; `note` tells its author why."""
     _check_reviewer(user)
+    note = note.strip()
+    if len(note) > NOTE_MAX:
+        raise RevisionError(f"审核意见最多 {NOTE_MAX} 字。")
     with transaction.atomic():
         revision = _locked_pending(revision)
         revision.status = ArticleRevision.Status.REJECTED
-        revision.reviewer, revision.decided_at = user, timezone.now()
-        revision.save(update_fields=["status", "reviewer", "decided_at", "updated_at"])
+        revision.reviewer, revision.decided_at, revision.note = user, timezone.now(), note
+        revision.save(update_fields=["status", "reviewer", "decided_at", "note", "updated_at"])
+
+
+def latest_rejection_notice(article_id: int, author) -> str | None:
+    """For `author` reopening an article: their newest revision of it was rejected."""
+    latest = ArticleRevision.objects.filter(article_id=article_id, author=author).first()
+    if latest is None or latest.status != ArticleRevision.Status.REJECTED:
+        return None
+    when = timezone.localtime(latest.decided_at).strftime("%Y-%m-%d %H:%M")
+    notice = f"你上次提交的修改已于 {when} 被驳回，文章保持原样。"
+    return notice + (f"审核意见：{latest.note}" if latest.note else "")
 
 
 def changed_labels(revision: ArticleRevision) -> str:

@@ -316,3 +316,21 @@ def test_it_escapes_the_proposed_text_in_the_diff(live, editor, reviewer):
     page = client_for(reviewer).get(revision_url(revision)).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "逾期&lt;script&gt;alert(1)&lt;/script&gt;怎么办？" in page
+
+
+def test_it_tells_the_editor_why_their_revision_was_rejected(submitted, live, editor, reviewer):
+    reason = "罚息的说法需要注明合同约定，请补充后再提交。"
+    client_for(reviewer).post(revision_url(submitted, "reject"), {"note": reason})
+    submitted.refresh_from_db()
+    assert (submitted.status, submitted.note) == (ArticleRevision.Status.REJECTED, reason)
+    page = client_for(editor).get(change_url(live)).content.decode()
+    assert "你上次提交的修改已于" in page and "被驳回" in page and reason in page
+    assert "逾期以后会怎样？" not in page  # the form shows the live text again
+    assert edit(client_for(editor), live, body=NEW_BODY).status_code == 302
+    again = ArticleRevision.objects.get(article=live, status=ArticleRevision.Status.PENDING)
+    response = client_for(reviewer).post(
+        revision_url(again, "reject"), {"note": "长" * 501}, follow=True
+    )
+    assert "审核意见最多 500 字" in response.content.decode()
+    again.refresh_from_db()
+    assert again.status == ArticleRevision.Status.PENDING
