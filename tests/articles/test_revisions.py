@@ -334,3 +334,14 @@ def test_it_tells_the_editor_why_their_revision_was_rejected(submitted, live, ed
     assert "审核意见最多 500 字" in response.content.decode()
     again.refresh_from_db()
     assert again.status == ArticleRevision.Status.PENDING
+
+
+def test_it_holds_back_an_editors_change_to_a_scheduled_article_too(make_article, editor):
+    from django.utils import timezone
+
+    later = timezone.now() + timezone.timedelta(days=3)
+    scheduled = make_article(body=OLD_BODY, published_at=later)
+    assert edit(client_for(editor), scheduled, body=NEW_BODY).status_code == 302
+    scheduled.refresh_from_db()
+    assert (scheduled.body, scheduled.status) == (OLD_BODY, Article.Status.PUBLISHED)
+    assert ArticleRevision.objects.get(article=scheduled).changes == {"body": NEW_BODY}
