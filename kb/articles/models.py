@@ -2,11 +2,11 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
 from kb.articles.slugs import unique_slug
+from kb.core.urlcache import cached_reverse
 from kb.laws.models import Provision
 
 
@@ -44,7 +44,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:category", args=[self.slug])
+        return cached_reverse("articles:category", self.slug)
 
 
 class Tag(models.Model):
@@ -70,7 +70,7 @@ class Tag(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:tag", args=[self.slug])
+        return cached_reverse("articles:tag", self.slug)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -156,7 +156,7 @@ class Article(models.Model):
         return (self.slug,)
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:detail", args=[self.slug])
+        return cached_reverse("articles:detail", self.slug)
 
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()

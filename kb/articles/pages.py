@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 
 from kb.articles import discovery
-from kb.articles.feedback import FeedbackForm
+from kb.articles.feedback import blank_form_html
 from kb.articles.models import Article, ArticleCitation, Category
 from kb.articles.seo import article_jsonld
 from kb.core.seo import permalink
@@ -93,7 +93,7 @@ def discovery_context(article: Article, request: HttpRequest) -> dict:
         "next": links.next,
         "latest": links.latest,
         "permalink": permalink(request, article.get_absolute_url()),
-        "feedback_form": FeedbackForm(initial={"hant": getattr(request, "hant", False)}),
+        "feedback_form_html": blank_form_html(article.slug, getattr(request, "hant", False)),
     }
 
 

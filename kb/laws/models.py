@@ -3,7 +3,8 @@
 import re
 
 from django.db import models
-from django.urls import reverse
+
+from kb.core.urlcache import cached_reverse
 
 
 class LawQuerySet(models.QuerySet):
@@ -143,7 +144,7 @@ class Law(models.Model):
             )
 
     def get_absolute_url(self) -> str:
-        return reverse("laws:law", args=[self.slug])
+        return cached_reverse("laws:law", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -223,7 +224,10 @@ class Provision(models.Model):
             )
 
     def get_absolute_url(self) -> str:
-        return reverse("laws:provision", args=[self.law.slug, self.slug])
+        return self.url_in(self.law.slug)
+
+    def url_in(self, law_slug: str) -> str:
+        return cached_reverse("laws:provision", law_slug, self.slug)
 
     def natural_key(self):
         return (self.law.slug, self.number, self.sub_number)

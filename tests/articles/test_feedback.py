@@ -21,6 +21,18 @@ def test_the_article_page_has_the_feedback_form(client, make_article):
     assert 'name="reason"' in html and 'maxlength="500"' in html
 
 
+def test_each_page_in_each_script_has_its_own_feedback_form(client, make_article):
+    # The empty form is rendered once per process: it must still post to each page's own
+    # article, and tell the 繁體 page's answers apart.
+    first, second = make_article(), make_article()
+    for article in (first, second):
+        hans = client.get(article.get_absolute_url()).content.decode()
+        hant = client.get(f"/zh-hant{article.get_absolute_url()}").content.decode()
+        assert f'action="/articles/{article.slug}/feedback/"' in hans
+        assert f'action="/zh-hant/articles/{article.slug}/feedback/"' in hant
+        assert 'name="hant" value="False"' in hans and 'name="hant" value="True"' in hant
+
+
 def test_it_stores_an_answer_and_thanks_the_reader(client, make_article):
     article = make_article()
     response = post(client, article, helpful="no", reason="没有讲到信用卡")
