@@ -259,6 +259,13 @@ def archive_months() -> list[datetime.date]:
     return [m.date() for m in months]
 
 
+def months_of(moments) -> list[datetime.date]:
+    """The months (in the site's time zone) of these moments, newest first, like
+    archive_months() gives for the published articles."""
+    months = {timezone.localtime(m).date().replace(day=1) for m in moments}
+    return sorted(months, reverse=True)
+
+
 def archive_context(year: int, month: int) -> dict | None:
     """The month page's data, or None when the month is invalid or has no articles."""
     if not (1 <= month <= 12 and 2000 <= year <= 2100):

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from kb.articles.discovery import archive_months
+from kb.articles.discovery import archive_months, months_of
 from kb.articles.models import Article, Category, Tag
 
 
@@ -19,9 +19,13 @@ class StaticSitemap(Sitemap):
 class ArticleSitemap(Sitemap):
     changefreq = "weekly"
     priority = 0.9
+    shared: dict | None = None  # set by kb.core.sitemaps.sections() for one rendering
 
     def items(self):
-        return Article.objects.published().only("slug", "updated_at")
+        rows = list(Article.objects.published().only("slug", "updated_at", "published_at"))
+        if self.shared is not None:
+            self.shared["articles"] = rows
+        return rows
 
     def lastmod(self, obj):
         return obj.updated_at
@@ -40,14 +44,19 @@ class TagSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        return Tag.objects.filter(articles__in=Article.objects.published()).distinct().order_by("slug")
+        return (
+            Tag.objects.filter(articles__in=Article.objects.published()).distinct().order_by("slug")
+        )
 
 
 class ArchiveSitemap(Sitemap):
     changefreq = "monthly"
     priority = 0.3
+    shared: dict | None = None
 
     def items(self):
+        if self.shared and "articles" in self.shared:  # the months of the articles just read
+            return months_of(a.published_at for a in self.shared["articles"])
         return archive_months()
 
     def location(self, item):

@@ -32,11 +32,16 @@ def sections() -> dict:
     """Every section and its /zh-hant/ twin, instantiated for one rendering.
 
     Each section's items are read once into a list: the twin reuses them, and the paginator
-    counts a list instead of running a COUNT query. One query per section with rows.
+    counts a list instead of running a COUNT query. One query per section with rows, except
+    that the archive months come from the articles' rows and the provisions are read with
+    their laws (sections with a `shared` attribute pass rows on through it).
     """
     base, twins = {}, {}
+    shared: dict = {}
     for name, sitemap_class in SITEMAPS.items():
         base[name], twins[f"{name}-hant"] = sitemap_class(), hant_variant(sitemap_class)()
+        if hasattr(base[name], "shared"):
+            base[name].shared = shared
         items = list(base[name].items())
         base[name].items = twins[f"{name}-hant"].items = lambda items=items: items
     return {**base, **twins}  # the mirror's URLs after all simplified ones
