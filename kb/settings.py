@@ -165,6 +165,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
+# Backups dump with this format: JSON that keeps times to the microsecond (kb/core/exact_json.py).
+SERIALIZATION_MODULES = {"exactjson": "kb.core.exact_json"}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

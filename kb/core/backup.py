@@ -32,7 +32,7 @@ def dump_database() -> bytes:
         "--all",
         "--exclude",
         "core.contentversion",
-        format="json",
+        format="exactjson",  # times to the microsecond: restore gives them back exactly
         stdout=out,
         verbosity=0,
     )

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from kb.articles.models import Article, Tag
 from kb.core.backup import dump_database
@@ -103,3 +104,13 @@ def test_it_refuses_archives_that_write_outside_media(content, tmp_path):
     with pytest.raises(CommandError, match="不安全的路径"):
         call_command("restore", str(evil))
     assert not (tmp_path / "escape.txt").exists()
+
+
+def test_it_keeps_times_to_the_microsecond(content, tmp_path):
+    article, _ = content
+    exact = timezone.now().replace(microsecond=123) - timezone.timedelta(days=3)
+    Article.objects.filter(pk=article.pk).update(published_at=exact)
+    call_command("backup", str(tmp_path / "site.tar.gz"), stdout=io.StringIO())
+    Article.objects.filter(pk=article.pk).update(published_at=timezone.now())
+    call_command("restore", str(tmp_path / "site.tar.gz"), stdout=io.StringIO())
+    assert Article.objects.get(pk=article.pk).published_at == exact
