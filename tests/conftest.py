@@ -21,7 +21,9 @@ def _empty_cache():
 
 @pytest.fixture
 def staff_user(db):
-    return get_user_model().objects.create_user("editor", "editor@example.com", "pw-for-tests-1", is_staff=True, is_superuser=True)
+    return get_user_model().objects.create_user(
+        "editor", "editor@example.com", "pw-for-tests-1", is_staff=True, is_superuser=True
+    )
 
 
 @pytest.fixture
@@ -36,7 +38,9 @@ def role_user(db):
     from django.contrib.auth.models import Group
 
     def build(group_name: str):
-        user = get_user_model().objects.create_user(f"role-{next(_counter)}", password="pw-for-tests-1", is_staff=True)
+        user = get_user_model().objects.create_user(
+            f"role-{next(_counter)}", password="pw-for-tests-1", is_staff=True
+        )
         user.groups.add(Group.objects.get(name=group_name))
         return user
 

@@ -22,8 +22,12 @@ def store_citations(article, rendered: Rendered) -> None:
         row = rows.get(hit.provision_id)
         if row is None:
             rows[hit.provision_id] = ArticleCitation(
-                article=article, provision_id=hit.provision_id, raw_text=hit.raw_text[:200],
-                paragraph=hit.paragraph, item=hit.item, order=position,
+                article=article,
+                provision_id=hit.provision_id,
+                raw_text=hit.raw_text[:200],
+                paragraph=hit.paragraph,
+                item=hit.item,
+                order=position,
             )
         else:
             row.count += 1
@@ -31,7 +35,9 @@ def store_citations(article, rendered: Rendered) -> None:
     with transaction.atomic():
         ArticleCitation.objects.filter(article=article).delete()
         ArticleCitation.objects.bulk_create(rows.values())
-        UnresolvedCitation.objects.filter(article=article, status=UnresolvedCitation.Status.OPEN).delete()
+        UnresolvedCitation.objects.filter(
+            article=article, status=UnresolvedCitation.Status.OPEN
+        ).delete()
         UnresolvedCitation.objects.bulk_create(
             UnresolvedCitation(article=article, raw_text=m.raw_text[:200], reason=m.reason[:200])
             for m in misses.values()
@@ -47,7 +53,9 @@ def rerender_all() -> int:
     count = 0
     for article in Article.objects.all().iterator():
         rendered = render_article_fields(article)
-        Article.objects.filter(pk=article.pk).update(body_html=article.body_html, toc_html=article.toc_html)
+        Article.objects.filter(pk=article.pk).update(
+            body_html=article.body_html, toc_html=article.toc_html
+        )
         store_citations(article, rendered)
         count += 1
     return count

@@ -4,7 +4,9 @@ from kb.articles.models import Article
 
 
 def test_it_shows_a_published_article(client, make_article):
-    article = make_article(title="借呗逾期了，花呗还能用吗？", short_answer="通常短期逾期影响有限。")
+    article = make_article(
+        title="借呗逾期了，花呗还能用吗？", short_answer="通常短期逾期影响有限。"
+    )
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
