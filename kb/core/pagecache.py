@@ -250,10 +250,14 @@ def _page_key(version: int, spec: str) -> str:
     return "page:" + hashlib.sha1(f"{version}:{spec}".encode()).hexdigest()
 
 
-def _redis_lookup(spec: str) -> tuple[int, HttpResponse | None] | None:
-    """The version and the page stored under it, in one Redis round trip (a hit's only I/O).
-    None when Redis is down, holds no version yet, or a scheduled article has gone live:
-    content_version() then reads, starts or bumps the version the slow way."""
+def page_etag(version: int, gzip: bool, path: str) -> str:
+    return '"' + hashlib.sha1(f"{version}:{gzip}:{path}".encode()).hexdigest()[:20] + '"'
+
+
+def redis_hit(spec: str) -> tuple[int, bytes | None] | None:
+    """The version and the pickled page stored under it, in one Redis round trip (a hit's
+    only I/O). None when Redis is down, holds no version yet, or a scheduled article has gone
+    live: content_version() then reads, starts or bumps the version the slow way."""
     try:
         value, upcoming, page = _hit_script(settings.REDIS_URL)(
             keys=[REDIS_VERSION, REDIS_NEXT], args=[PAGE_PREFIX + "page:", spec]
@@ -262,7 +266,18 @@ def _redis_lookup(spec: str) -> tuple[int, HttpResponse | None] | None:
         return None
     if value is None or 0 < float(upcoming or 0) <= time.time():
         return None
-    return int(value), pickle.loads(page) if page is not None else None
+    return int(value), page
+
+
+def _redis_lookup(spec: str) -> tuple[int, HttpResponse | None] | None:
+    """The version and the page stored under it, in one Redis round trip (a hit's only I/O).
+    None when Redis is down, holds no version yet, or a scheduled article has gone live:
+    content_version() then reads, starts or bumps the version the slow way."""
+    found = redis_hit(spec)
+    if found is None:
+        return None
+    version, page = found
+    return version, pickle.loads(page) if page is not None else None
 
 
 def _get_page(version: int, spec: str) -> HttpResponse | None:
@@ -305,7 +320,7 @@ class PageCacheMiddleware:
         else:
             version, cached = found
         request.content_version = version
-        etag = '"' + hashlib.sha1(f"{version}:{gzip}:{path}".encode()).hexdigest()[:20] + '"'
+        etag = page_etag(version, gzip, path)
         if etag in request.headers.get("If-None-Match", ""):
             not_modified = HttpResponseNotModified()
             not_modified["ETag"] = etag

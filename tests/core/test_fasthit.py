@@ -1,0 +1,177 @@
+"""Page-cache hits answered before Django (kb/core/fasthit.py, wrapped around kb.wsgi).
+
+Each test drives the WSGI application as gunicorn does and compares a hit served by the fast
+path with the same hit served through Django's middleware: same status, headers (in order)
+and bytes.
+"""
+
+import io
+import os
+
+import pytest
+from django.core import signals
+from django.db import close_old_connections
+
+from kb.core.fasthit import with_page_cache
+
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture
+def apps(settings):
+    """(Django's WSGI app, the wrapped app, the list of requests that reached Django)."""
+    import redis
+
+    from kb.core.pagecache import REDIS_NEXT, REDIS_VERSION
+    from kb.wsgi import django_application
+
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.REDIS_URL = TEST_REDIS_URL
+    redis_client = redis.Redis.from_url(TEST_REDIS_URL)
+    redis_client.delete(REDIS_VERSION, REDIS_NEXT)
+    reached = []
+
+    def django_app(environ, start_response):
+        reached.append(environ["PATH_INFO"])
+        return django_application(environ, start_response)
+
+    # As Django's test client does: the test's transaction must outlive each request.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield django_application, with_page_cache(django_app), reached
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+    redis_client.delete(REDIS_VERSION, REDIS_NEXT)
+
+
+def call(app, path: str, method: str = "GET", **headers: str):
+    path, _, query = path.partition("?")
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path.encode().decode("latin-1"),
+        "QUERY_STRING": query,
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": "testserver",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": io.StringIO(),
+        **{"HTTP_" + name.upper(): value for name, value in headers.items()},
+    }
+    started = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        started["status"], started["headers"] = status, response_headers
+
+    result = app(environ, start_response)
+    body = b"".join(result)
+    if hasattr(result, "close"):
+        result.close()
+    return started["status"], started["headers"], body
+
+
+def test_it_serves_a_stored_page_with_the_bytes_and_headers_django_sends(
+    apps, make_article, settings
+):
+    django_app, app, reached = apps
+    article = make_article(title="借呗逾期的后果")
+    paths = (
+        article.get_absolute_url(),
+        "/",
+        "/zh-hant" + article.get_absolute_url(),
+        "/search/?q=%E5%80%9F%E5%91%97%E9%80%BE%E6%9C%9F",  # 借呗逾期
+    )
+    for path in paths:
+        for encoding in ("gzip, deflate, br", "identity"):
+            stored = call(django_app, path, accept_encoding=encoding)
+            assert ("X-Page-Cache", "miss") in stored[1]
+            through_django = call(django_app, path, accept_encoding=encoding)
+            reached.clear()
+            fast = call(app, path, accept_encoding=encoding)
+            assert reached == []
+            assert fast == through_django
+            assert fast[0] == "200 OK"
+            headers = dict(fast[1])
+            assert headers["X-Page-Cache"] == "hit"
+            assert "Content-Security-Policy" in headers
+            assert headers["X-Content-Type-Options"] == "nosniff"
+            assert "ETag" in headers
+            if encoding.startswith("gzip"):
+                assert headers["Content-Encoding"] == "gzip"
+                assert "Accept-Encoding" in headers["Vary"]
+            else:
+                assert "Content-Encoding" not in headers
+
+
+def test_it_answers_a_matching_etag_with_the_same_304(apps, make_article):
+    django_app, app, reached = apps
+    url = make_article().get_absolute_url()
+    etag = dict(call(django_app, url, accept_encoding="gzip")[1])["ETag"]
+    through_django = call(django_app, url, accept_encoding="gzip", if_none_match=etag)
+    reached.clear()
+    fast = call(app, url, accept_encoding="gzip", if_none_match=etag)
+    assert reached == []
+    assert fast == through_django
+    assert fast[0] == "304 Not Modified" and fast[2] == b""
+    # The plain copy has its own ETag: a gzip ETag does not validate it.
+    call(django_app, url)
+    assert call(app, url, if_none_match=etag)[0] == "200 OK"
+
+
+def test_it_answers_head_with_the_headers_and_no_body(apps, make_article):
+    django_app, app, reached = apps
+    url = make_article().get_absolute_url()
+    call(django_app, url, accept_encoding="gzip")
+    status, headers, _ = call(django_app, url, "HEAD", accept_encoding="gzip")
+    reached.clear()
+    fast = call(app, url, "HEAD", accept_encoding="gzip")
+    assert reached == []
+    assert fast == (status, headers, b"")
+    assert int(dict(headers)["Content-Length"]) > 0
+
+
+def test_it_sends_hsts_on_https_hits_as_django_does(apps, make_article, settings):
+    # SecurityMiddleware reads SECURE_HSTS_SECONDS once, when Django's handler is built.
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if not settings.SECURE_HSTS_SECONDS:
+        pytest.skip("HSTS is off in these settings (DJANGO_DEBUG=1)")
+    django_app, app, reached = apps
+    url = make_article().get_absolute_url()
+    call(django_app, url, x_forwarded_proto="https")
+    through_django = call(django_app, url, x_forwarded_proto="https")
+    reached.clear()
+    fast = call(app, url, x_forwarded_proto="https")
+    assert reached == []
+    assert fast == through_django
+    assert "Strict-Transport-Security" in dict(fast[1])
+    # The http copy is another page: not stored yet, so Django answers.
+    assert ("X-Page-Cache", "miss") in call(app, url)[1]
+
+
+def test_it_leaves_staff_unknown_hosts_misses_and_private_pages_to_django(
+    apps, make_article, settings
+):
+    django_app, app, reached = apps
+    url = make_article(title="公开标题").get_absolute_url()
+    call(django_app, url)
+    reached.clear()
+    session = f"{settings.SESSION_COOKIE_NAME}=abc"
+    assert "X-Page-Cache" not in dict(call(app, url, cookie=session)[1])
+    assert call(app, url, host="evil.example")[0].startswith("400")
+    assert ("X-Page-Cache", "miss") in call(app, url + "?page=2")[1]
+    for _ in range(2):  # rate tool results are no-store: never stored, never served here
+        headers = dict(call(app, "/tools/rate/?principal=10000")[1])
+        assert "no-store" in headers["Cache-Control"] and "X-Page-Cache" not in headers
+    assert len(reached) == 5
+
+
+def test_it_leaves_requests_to_django_when_redis_is_down(apps, make_article, settings):
+    django_app, app, reached = apps
+    url = make_article().get_absolute_url()
+    call(django_app, url)
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    reached.clear()
+    assert call(app, url)[0] == "200 OK"
+    assert reached == [url]
