@@ -356,6 +356,8 @@ def render_report(
             lines.append(
                 f"| {page} | {s.get('performance')} | {s.get('accessibility')} | {s.get('best-practices')} | {s.get('seo')} |"
             )
+    else:
+        lines += ["", "Lighthouse: not run in this measurement (`--lighthouse` runs it)."]
     return "\n".join(lines)
 
 
