@@ -3,12 +3,14 @@
 `make_backup(path)` writes `data.json` (all models, primary keys kept) and `media/…` (every file
 under MEDIA_ROOT). `restore_backup(path)` checks the archive first, then, in one transaction,
 empties every table and loads `data.json` — if anything fails the database is left exactly as it
-was — and finally writes the media files back. A restored database equals the backed-up one row
+was — and finally writes the media files back; files added since the backup are moved out of
+MEDIA_ROOT into a dated folder beside it (kept, not deleted). A restored database equals the backed-up one row
 for row, history and users included.
 """
 
 import io
 import json
+import shutil
 import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -18,6 +20,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.utils import timezone
 
 DATA = "data.json"
 MEDIA = "media"
@@ -104,8 +107,30 @@ def restore_backup(path: Path) -> dict:
         except Exception as exc:
             raise CommandError(f"{path.name}：恢复失败，数据库未作任何改动（{exc}）。") from exc
     media_root = Path(settings.MEDIA_ROOT)
+    set_aside = _set_aside_extra_media(media_root, {relative for relative, _ in media})
     for relative, content in media:
         target = media_root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    return {"rows": len(json.loads(data)), "media": len(media)}
+    return {"rows": len(json.loads(data)), "media": len(media), "set_aside": set_aside}
+
+
+def _set_aside_extra_media(media_root: Path, keep: set[str]) -> Path | None:
+    """Move files the backup does not have out of MEDIA_ROOT, so the restored site serves
+    exactly the backed-up media; they go to a dated folder beside it, never deleted."""
+    if not media_root.exists():
+        return None
+    extra = [
+        p
+        for p in media_root.rglob("*")
+        if p.is_file() and p.relative_to(media_root).as_posix() not in keep
+    ]
+    if not extra:
+        return None
+    stamp = timezone.now().strftime("%Y%m%d-%H%M%S-%f")
+    folder = media_root.parent / f"{media_root.name}-set-aside-by-restore-{stamp}"
+    for file in extra:
+        target = folder / file.relative_to(media_root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(file), str(target))
+    return folder

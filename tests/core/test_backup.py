@@ -114,3 +114,15 @@ def test_it_keeps_times_to_the_microsecond(content, tmp_path):
     Article.objects.filter(pk=article.pk).update(published_at=timezone.now())
     call_command("restore", str(tmp_path / "site.tar.gz"), stdout=io.StringIO())
     assert Article.objects.get(pk=article.pk).published_at == exact
+
+
+def test_it_sets_aside_media_added_after_the_backup(content, media, tmp_path):
+    call_command("backup", str(tmp_path / "site.tar.gz"), stdout=io.StringIO())
+    (media / "uploads" / "later.png").write_bytes(b"added after the backup")
+    out = io.StringIO()
+    call_command("restore", str(tmp_path / "site.tar.gz"), stdout=out)
+    assert not (media / "uploads" / "later.png").exists()
+    assert (media / "uploads" / "a.png").exists()
+    kept = list(media.parent.glob("media-set-aside-by-restore-*/uploads/later.png"))
+    assert [p.read_bytes() for p in kept] == [b"added after the backup"]
+    assert str(kept[0].parents[1]) in out.getvalue()

@@ -17,3 +17,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         stats = restore_backup(Path(options["path"]))
         self.stdout.write(f"restored {stats['rows']} rows and {stats['media']} media files")
+        if stats["set_aside"]:
+            self.stdout.write(f"media files not in the backup were moved to {stats['set_aside']}")
