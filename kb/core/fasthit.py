@@ -16,9 +16,16 @@ from collections.abc import Callable, Iterable
 from django.conf import settings
 from django.core.handlers.wsgi import get_path_info, get_script_name
 from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.security import SecurityMiddleware
 from django.utils.encoding import escape_uri_path, iri_to_uri
 
-from kb.core.pagecache import SKIP_PREFIXES, _version_in_redis, page_etag, redis_hit
+from kb.core.pagecache import (
+    _version_in_redis,
+    cacheable_path,
+    page_etag,
+    page_spec,
+    redis_hit,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -51,27 +58,20 @@ def _paths(environ: dict) -> tuple[str, str]:
     return path, escape_uri_path(path) + ("?" + iri_to_uri(query) if query else "")
 
 
+class _Request:
+    """All SecurityMiddleware.process_response asks of the request."""
+
+    def __init__(self, secure: bool):
+        self.secure = secure
+
+    def is_secure(self) -> bool:
+        return self.secure
+
+
 def _security_headers(response: HttpResponse, secure: bool) -> None:
-    """What SecurityMiddleware.process_response adds around the page-cache middleware."""
-    if settings.SECURE_HSTS_SECONDS and secure and "Strict-Transport-Security" not in response:
-        value = f"max-age={settings.SECURE_HSTS_SECONDS}"
-        if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
-            value += "; includeSubDomains"
-        if settings.SECURE_HSTS_PRELOAD:
-            value += "; preload"
-        response.headers["Strict-Transport-Security"] = value
-    if settings.SECURE_CONTENT_TYPE_NOSNIFF:
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    policy = settings.SECURE_REFERRER_POLICY
-    if policy:
-        response.headers.setdefault(
-            "Referrer-Policy",
-            ",".join([v.strip() for v in policy.split(",")] if isinstance(policy, str) else policy),
-        )
-    if settings.SECURE_CROSS_ORIGIN_OPENER_POLICY:
-        response.setdefault(
-            "Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY
-        )
+    """What SecurityMiddleware adds around the page-cache middleware, by Django's own code
+    (built per hit, so it reads the settings as they are now)."""
+    SecurityMiddleware(lambda request: response).process_response(_Request(secure), response)
 
 
 def cached_response(environ: dict) -> HttpResponse | None:
@@ -90,10 +90,10 @@ def cached_response(environ: dict) -> HttpResponse | None:
     if settings.SECURE_SSL_REDIRECT and scheme != "https":
         return None  # SecurityMiddleware redirects (or exempts) these
     path, full_path = _paths(environ)
-    if path.startswith(SKIP_PREFIXES) or path.startswith(f"/{settings.ADMIN_PATH}/"):
+    if not cacheable_path(path):
         return None
     gzip = "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "")
-    found = redis_hit(f"{gzip}:{scheme}://{host}{full_path}")
+    found = redis_hit(page_spec(gzip, scheme, host, full_path))
     if found is None or found[1] is None:
         return None
     version, page = found

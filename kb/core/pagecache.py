@@ -218,19 +218,18 @@ def connect_signals() -> None:
         signal.connect(_on_content_change, dispatch_uid=f"pagecache-{id(signal)}")
 
 
-def seconds_until_next_publication(limit: int) -> int:
-    upcoming = next_publication()
-    if upcoming is None:
-        return limit
-    return max(1, min(limit, int((upcoming - timezone.now()).total_seconds()) + 1))
+def cacheable_path(path: str) -> bool:
+    """Static files, media, the editor tools, health checks and the admin are never cached."""
+    return not (path.startswith(SKIP_PREFIXES) or path.startswith(f"/{settings.ADMIN_PATH}/"))
+
+
+def page_spec(gzip: bool, scheme: str, host: str, full_path: str) -> str:
+    """What a stored page is keyed by (with the version): compressed and plain copies apart."""
+    return f"{gzip}:{scheme}://{host}{full_path}"
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
-    if request.method not in ("GET", "HEAD"):
-        return False
-    if request.path.startswith(SKIP_PREFIXES) or request.path.startswith(
-        f"/{settings.ADMIN_PATH}/"
-    ):
+    if request.method not in ("GET", "HEAD") or not cacheable_path(request.path):
         return False
     # Signed-in staff see previews and must never be served a shared copy.
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
@@ -270,9 +269,7 @@ def redis_hit(spec: str) -> tuple[int, bytes | None] | None:
 
 
 def _redis_lookup(spec: str) -> tuple[int, HttpResponse | None] | None:
-    """The version and the page stored under it, in one Redis round trip (a hit's only I/O).
-    None when Redis is down, holds no version yet, or a scheduled article has gone live:
-    content_version() then reads, starts or bumps the version the slow way."""
+    """redis_hit() with the stored page unpickled."""
     found = redis_hit(spec)
     if found is None:
         return None
@@ -312,7 +309,7 @@ class PageCacheMiddleware:
         path = request.get_full_path()
         # Pages are stored after GZipMiddleware: compressed and plain copies are kept apart.
         gzip = "gzip" in request.headers.get("Accept-Encoding", "")
-        spec = f"{gzip}:{request.scheme}://{request.get_host()}{path}"
+        spec = page_spec(gzip, request.scheme, request.get_host(), path)
         found = _redis_lookup(spec) if _version_in_redis() else None
         if found is None:
             version = content_version()

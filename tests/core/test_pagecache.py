@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from kb.articles.models import Article
 from kb.core.models import ContentVersion
-from kb.core.pagecache import seconds_until_next_publication
 
 
 def _enable(settings):
@@ -60,11 +59,6 @@ def test_it_does_not_cache_errors(client, db, settings):
     _enable(settings)
     client.get("/articles/missing/")
     assert "X-Page-Cache" not in client.get("/articles/missing/")
-
-
-def test_cache_entries_expire_when_a_scheduled_article_goes_live(make_article):
-    make_article(published_at=timezone.now() + timezone.timedelta(seconds=90))
-    assert 1 <= seconds_until_next_publication(600) <= 91
 
 
 def test_it_shows_an_edit_made_by_another_process(client, make_article, settings):
