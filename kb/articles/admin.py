@@ -1,5 +1,4 @@
 from django.contrib import admin, messages
-from django.db.models import Exists, OuterRef
 from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -133,10 +132,7 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
         )
 
     def get_queryset(self, request):
-        pending = ArticleRevision.objects.filter(
-            article=OuterRef("pk"), status=ArticleRevision.Status.PENDING
-        )
-        return super().get_queryset(request).annotate(pending_revision=Exists(pending))
+        return super().get_queryset(request).annotate(pending_revision=revisions.has_pending())
 
     @admin.display(description="待审核修改", boolean=True, ordering="pending_revision")
     def has_pending_revision(self, obj):
@@ -240,16 +236,12 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         flag_stale_articles()
-        if object_id and request.method == "GET" and not can_publish(request.user):
-            own = ArticleRevision.objects.filter(
-                article_id=object_id if str(object_id).isdigit() else None,
-                author=request.user,
-                status=ArticleRevision.Status.PENDING,
-            ).first()
+        if str(object_id).isdigit() and request.method == "GET" and not can_publish(request.user):
+            own = revisions.pending_for(int(object_id), request.user).first()
             if own is not None:
                 request._revision_initial = revisions.initial_from(own)
                 self.message_user(request, revisions.OWN_PENDING, messages.WARNING)
-            elif str(object_id).isdigit():
+            else:
                 notice = revisions.latest_rejection_notice(int(object_id), request.user)
                 if notice:
                     self.message_user(request, notice, messages.WARNING)

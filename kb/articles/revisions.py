@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import escape
@@ -111,9 +112,15 @@ def live_values(article: Article) -> dict:
     return values
 
 
-def pending_for(article: Article, author=None):
+def pending_for(article, author=None):
+    """Pending revisions of `article` (an Article, its pk, or OuterRef("pk")), by `author`."""
     rows = ArticleRevision.objects.filter(article=article, status=ArticleRevision.Status.PENDING)
     return rows.filter(author=author) if author is not None else rows
+
+
+def has_pending() -> Exists:
+    """Annotation for an Article queryset: whether the article has a pending revision."""
+    return Exists(pending_for(OuterRef("pk")))
 
 
 @transaction.atomic

@@ -2,11 +2,10 @@
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.html import format_html
 
-from kb.articles.models import ArticleRevision
+from kb.articles import revisions
 from kb.articles.review import flag_stale_articles, mark_reviewed
 from kb.core.models import QUEUE_ORDERING, ReviewQueueArticle, due_for_review
 from kb.core.roles import can_publish
@@ -37,11 +36,8 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         # Not super(): it would order by `traffic` before due_for_review() annotates it.
-        pending = ArticleRevision.objects.filter(
-            article=OuterRef("pk"), status=ArticleRevision.Status.PENDING
-        )
         return due_for_review(self.model._default_manager.get_queryset()).annotate(
-            has_pending_revision=Exists(pending)
+            has_pending_revision=revisions.has_pending()
         )
 
     def changelist_view(self, request, extra_context=None):
