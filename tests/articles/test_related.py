@@ -1,13 +1,8 @@
 from django.utils import timezone
 
-from kb.articles.discovery import (
-    article_links,
-    latest_articles,
-    next_article,
-    previous_article,
-    related_articles,
-)
+from kb.articles.discovery import article_links
 from kb.articles.models import Article, ArticleCitation, Category, Tag
+from tests.articles import discovery_orm
 from tests.laws.factories import make_law, make_provisions
 
 
@@ -27,7 +22,7 @@ def test_it_puts_hand_picked_articles_first(make_article):
     by_tag = tagged(make_article, jiebei, published_at=days_ago(0.5))
     picked = make_article(published_at=days_ago(30))
     article.related.add(picked)
-    assert related_articles(article) == [picked, by_tag]
+    assert article_links(article).related == [picked, by_tag]
 
 
 def test_it_ranks_by_shared_tags_and_citations(make_article):
@@ -45,7 +40,7 @@ def test_it_ranks_by_shared_tags_and_citations(make_article):
     for art, provision in ((article, p675), (article, p676), (cites, p675)):
         ArticleCitation.objects.create(article=art, provision=provision)
     unrelated = make_article()
-    result = related_articles(article)
+    result = article_links(article).related
     assert result[:3] == [three, two, one]
     assert cites in result and unrelated not in result and article not in result
 
@@ -57,7 +52,7 @@ def test_it_fills_up_to_five_and_hides_unpublished(make_article):
     article.related.add(make_article(status=Article.Status.DRAFT))
     for _ in range(7):
         tagged(make_article, tag)
-    result = related_articles(article)
+    result = article_links(article).related
     assert len(result) == 5
     assert all(a.is_published() for a in result)
 
@@ -69,21 +64,21 @@ def test_it_finds_previous_and_next_in_the_same_category(make_article, category)
     current = make_article(title="当前", published_at=days_ago(2))
     make_article(title="草稿", status=Article.Status.DRAFT, published_at=days_ago(1.5))
     newer = make_article(title="较新", published_at=days_ago(1))
-    assert previous_article(current) == older
-    assert next_article(current) == newer
-    assert previous_article(older) is None
-    assert next_article(newer) is None
+    assert article_links(current).previous == older
+    assert article_links(current).next == newer
+    assert article_links(older).previous is None
+    assert article_links(newer).next is None
 
 
 def test_it_orders_articles_published_at_the_same_moment(make_article):
     moment = days_ago(1)
     first, second = make_article(published_at=moment), make_article(published_at=moment)
-    assert next_article(first) == second and previous_article(second) == first
+    assert article_links(first).next == second and article_links(second).previous == first
 
 
 def test_the_latest_sidebar_skips_the_current_article(make_article):
     articles = [make_article(published_at=days_ago(n)) for n in range(1, 8)]
-    latest = latest_articles(exclude=articles[0])
+    latest = article_links(articles[0]).latest
     assert latest == articles[1:6]
 
 
@@ -134,8 +129,8 @@ def test_one_query_finds_what_the_four_separate_lookups_find(
     for article in rows:
         with django_assert_num_queries(1):
             links = article_links(article)
-        assert links.related == related_articles(article)
-        assert links.previous == previous_article(article)
-        assert links.next == next_article(article)
-        assert links.latest == latest_articles(exclude=article)
+        assert links.related == discovery_orm.related_articles(article)
+        assert links.previous == discovery_orm.previous_article(article)
+        assert links.next == discovery_orm.next_article(article)
+        assert links.latest == discovery_orm.latest_articles(exclude=article)
     assert len(article_links(rows[5]).related) == 5
