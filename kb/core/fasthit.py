@@ -3,8 +3,10 @@
 A hit through Django builds a WSGIRequest, sends the request signals and runs
 SecurityMiddleware around PageCacheMiddleware; here the same key is computed from the WSGI
 environ and the stored page goes out directly, with the headers that path adds (X-Page-Cache,
-SecurityMiddleware's). Only with the version in Redis, where a hit is one round trip and no
-database query. Anything else — a miss, Redis down, a session cookie, an SSL redirect to make,
+SecurityMiddleware's). Only with the version in Redis, which each process tracks without a
+round trip (kb/core/trackedversion.py). Each process also keeps the finished responses it
+served (status, headers, bytes) for the current version, up to LOCAL_BYTES: a repeated hit
+costs no I/O at all, and a new version empties the store. Anything else — a miss, Redis down, a session cookie, an SSL redirect to make,
 a request without a Host header — falls through to Django. Host validation stays Django's:
 only pages Django stored (so for a host it accepted) are served, and a 304 only for those.
 """
@@ -12,9 +14,11 @@ only pages Django stored (so for a host it accepted) are served, and a 304 only 
 import logging
 import pickle
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.handlers.wsgi import get_path_info, get_script_name
+from django.core.signals import setting_changed
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.security import SecurityMiddleware
 from django.utils.encoding import escape_uri_path, iri_to_uri
@@ -24,12 +28,67 @@ from kb.core.pagecache import (
     cacheable_path,
     page_etag,
     page_spec,
-    redis_hit,
+    redis_page,
+    redis_version,
 )
 
 logger = logging.getLogger(__name__)
 
 WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
+LOCAL_BYTES = 32 * 1024 * 1024  # per process: every page of the site in both encodings
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A response as it goes out: what start_response takes, and the bytes."""
+
+    status: str
+    headers: list[tuple[str, str]]
+    body: bytes
+
+    @classmethod
+    def of(cls, response: HttpResponse) -> "Finished":
+        status = f"{response.status_code} {response.reason_phrase}"
+        return cls(status, [*response.items()], response.content)
+
+
+class LocalPages:
+    """Finished pages of one content version, oldest dropped first beyond `limit` bytes."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.clear()
+
+    def clear(self) -> None:
+        self.version: int | None = None
+        self.pages: dict[str, tuple[str, Finished]] = {}
+        self.size = 0
+
+    def get(self, version: int, spec: str) -> tuple[str, Finished] | None:
+        if version != self.version:
+            self.clear()
+            self.version = version
+        return self.pages.get(spec)
+
+    def put(self, version: int, spec: str, etag: str, page: Finished) -> None:
+        if version != self.version:
+            return  # the version moved on while this page was fetched
+        while self.pages and self.size + len(page.body) > self.limit:
+            oldest = next(iter(self.pages))
+            self.size -= len(self.pages.pop(oldest)[1].body)
+        self.pages[spec] = (etag, page)
+        self.size += len(page.body)
+
+
+local_pages = LocalPages(LOCAL_BYTES)
+
+
+def _forget_pages(**kwargs) -> None:
+    """Stored headers depend on settings (SecurityMiddleware's): tests that change them."""
+    local_pages.clear()
+
+
+setting_changed.connect(_forget_pages, dispatch_uid="fasthit-local-pages")
 
 
 def _scheme(environ: dict) -> str:
@@ -74,7 +133,7 @@ def _security_headers(response: HttpResponse, secure: bool) -> None:
     SecurityMiddleware(lambda request: response).process_response(_Request(secure), response)
 
 
-def cached_response(environ: dict) -> HttpResponse | None:
+def cached_response(environ: dict) -> Finished | None:
     """The response PageCacheMiddleware would give from a stored page, or None."""
     method = environ.get("REQUEST_METHOD", "")
     if method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
@@ -92,20 +151,28 @@ def cached_response(environ: dict) -> HttpResponse | None:
     path, full_path = _paths(environ)
     if not cacheable_path(path):
         return None
-    gzip = "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "")
-    found = redis_hit(page_spec(gzip, scheme, host, full_path))
-    if found is None or found[1] is None:
+    version = redis_version()
+    if version is None:
         return None
-    version, page = found
-    etag = page_etag(version, gzip, full_path)
+    gzip = "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "")
+    spec = page_spec(gzip, scheme, host, full_path)
+    found = local_pages.get(version, spec)
+    if found is None:
+        page = redis_page(version, spec)
+        if page is None:
+            return None
+        response = pickle.loads(page)
+        response["X-Page-Cache"] = "hit"
+        _security_headers(response, scheme == "https")
+        found = (page_etag(version, gzip, full_path), Finished.of(response))
+        local_pages.put(version, spec, *found)
+    etag, finished = found
     if etag in environ.get("HTTP_IF_NONE_MATCH", ""):
         response = HttpResponseNotModified()
         response["ETag"] = etag
-    else:
-        response = pickle.loads(page)
-        response["X-Page-Cache"] = "hit"
-    _security_headers(response, scheme == "https")
-    return response
+        _security_headers(response, scheme == "https")
+        return Finished.of(response)
+    return finished
 
 
 def with_page_cache(django_app: WSGIApp) -> WSGIApp:
@@ -119,7 +186,7 @@ def with_page_cache(django_app: WSGIApp) -> WSGIApp:
             response = None
         if response is None:
             return django_app(environ, start_response)
-        start_response(f"{response.status_code} {response.reason_phrase}", [*response.items()])
-        return [b"" if environ["REQUEST_METHOD"] == "HEAD" else response.content]
+        start_response(response.status, response.headers)
+        return [b"" if environ["REQUEST_METHOD"] == "HEAD" else response.body]
 
     return application

@@ -1,8 +1,9 @@
 """Whole-page cache for anonymous readers, invalidated by a site-wide content version.
 
 The version lives where every gunicorn worker and every app server reads the same number, so
-the cache is on by default: in Redis when REDIS_URL is set (an INCR'd key, read with one
-round trip and no database query), otherwise in one database row (kb.core.models.ContentVersion)
+the cache is on by default: in Redis when REDIS_URL is set (an INCR'd key that each process
+tracks, so reading it costs no round trip until Redis pushes a change, and no database query;
+kb/core/trackedversion.py), otherwise in one database row (kb.core.models.ContentVersion)
 with pages in each process's local memory.
 
 - Any save or delete of content (laws, articles, guide trees, rates) bumps the row with an
@@ -48,6 +49,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 
+from kb.core.trackedversion import tracked
+
 CONTENT_APPS = {"laws", "articles", "guide", "rates", "search"}
 # Rows readers create, or bookkeeping that no public page shows: they never bump the version.
 IGNORED_MODELS = {
@@ -66,13 +69,6 @@ _BUMP = """
 if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('INCR', KEYS[1])
 else redis.call('SET', KEYS[1], ARGV[1]) end
 redis.call('SET', KEYS[2], ARGV[2])
-"""
-# A hit: the version, the next publication and the page stored under that version (its key
-# as _page_key() makes it, after PAGE_PREFIX), in one round trip.
-_HIT = """
-local v = redis.call('MGET', KEYS[1], KEYS[2])
-if not v[1] then return {false, false, false} end
-return {v[1], v[2], redis.call('GET', ARGV[1] .. redis.sha1hex(v[1] .. ':' .. ARGV[2]))}
 """
 PAGE_PREFIX = "kb:"  # pages kept in Redis by this module, beside the version
 # A reader that found no key: start it, unless another process (or a bump) just did.
@@ -123,11 +119,6 @@ def _redis(url: str) -> redis.Redis:
     return redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
 
 
-@lru_cache(maxsize=4)
-def _hit_script(url: str):
-    return _redis(url).register_script(_HIT)  # EVALSHA: the script is sent once
-
-
 def _epoch(moment: datetime.datetime | None) -> str:
     return str(moment.timestamp()) if moment else "0"
 
@@ -144,6 +135,8 @@ def _bump_redis() -> None:
         )
     except redis.RedisError:
         logger.exception("Redis did not take the new content version")
+    # Other processes learn of it from Redis' push; this one need not wait for its own.
+    _tracked().invalidate()
 
 
 def _version_in_redis() -> bool:
@@ -253,37 +246,36 @@ def page_etag(version: int, gzip: bool, path: str) -> str:
     return '"' + hashlib.sha1(f"{version}:{gzip}:{path}".encode()).hexdigest()[:20] + '"'
 
 
-def redis_hit(spec: str) -> tuple[int, bytes | None] | None:
-    """The version and the pickled page stored under it, in one Redis round trip (a hit's
-    only I/O). None when Redis is down, holds no version yet, or a scheduled article has gone
-    live: content_version() then reads, starts or bumps the version the slow way."""
+def _tracked():
+    return tracked(settings.REDIS_URL, (REDIS_VERSION, REDIS_NEXT))
+
+
+def redis_version() -> int | None:
+    """The version in Redis, as this process tracks it (kb/core/trackedversion.py): no round
+    trip unless it changed. None when Redis does not answer, holds no version yet, or a
+    scheduled article has gone live: content_version() then reads, starts or bumps the version
+    the slow way."""
+    found = _tracked().read()
+    if found is None or found[0] is None:
+        return None
+    value, upcoming = found
+    if 0 < float(upcoming or 0) <= time.time():
+        return None
+    return int(value)
+
+
+def redis_page(version: int, spec: str) -> bytes | None:
+    """The pickled page stored in Redis under this version, or None (not stored, Redis down)."""
     try:
-        value, upcoming, page = _hit_script(settings.REDIS_URL)(
-            keys=[REDIS_VERSION, REDIS_NEXT], args=[PAGE_PREFIX + "page:", spec]
-        )
+        return _redis(settings.REDIS_URL).get(PAGE_PREFIX + _page_key(version, spec))
     except redis.RedisError:
         return None
-    if value is None or 0 < float(upcoming or 0) <= time.time():
-        return None
-    return int(value), page
-
-
-def _redis_lookup(spec: str) -> tuple[int, HttpResponse | None] | None:
-    """redis_hit() with the stored page unpickled."""
-    found = redis_hit(spec)
-    if found is None:
-        return None
-    version, page = found
-    return version, pickle.loads(page) if page is not None else None
 
 
 def _get_page(version: int, spec: str) -> HttpResponse | None:
     if not _version_in_redis():
         return cache.get(_page_key(version, spec))
-    try:
-        page = _redis(settings.REDIS_URL).get(PAGE_PREFIX + _page_key(version, spec))
-    except redis.RedisError:
-        return None
+    page = redis_page(version, spec)
     return pickle.loads(page) if page is not None else None
 
 
@@ -310,12 +302,10 @@ class PageCacheMiddleware:
         # Pages are stored after GZipMiddleware: compressed and plain copies are kept apart.
         gzip = "gzip" in request.headers.get("Accept-Encoding", "")
         spec = page_spec(gzip, request.scheme, request.get_host(), path)
-        found = _redis_lookup(spec) if _version_in_redis() else None
-        if found is None:
+        version = redis_version() if _version_in_redis() else None
+        if version is None:
             version = content_version()
-            cached = _get_page(version, spec)
-        else:
-            version, cached = found
+        cached = _get_page(version, spec)
         request.content_version = version
         etag = page_etag(version, gzip, path)
         if etag in request.headers.get("If-None-Match", ""):

@@ -13,6 +13,7 @@ from django.core import signals
 from django.db import close_old_connections
 
 from kb.core.fasthit import with_page_cache
+from tests.redis_push import wait_for_redis_push
 
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
@@ -90,8 +91,9 @@ def test_it_serves_a_stored_page_with_the_bytes_and_headers_django_sends(
             through_django = call(django_app, path, accept_encoding=encoding)
             reached.clear()
             fast = call(app, path, accept_encoding=encoding)
+            again = call(app, path, accept_encoding=encoding)  # from this process's store
             assert reached == []
-            assert fast == through_django
+            assert fast == through_django == again
             assert fast[0] == "200 OK"
             headers = dict(fast[1])
             assert headers["X-Page-Cache"] == "hit"
@@ -175,3 +177,75 @@ def test_it_leaves_requests_to_django_when_redis_is_down(apps, make_article, set
     reached.clear()
     assert call(app, url)[0] == "200 OK"
     assert reached == [url]
+
+
+def test_it_shows_an_edit_committed_by_another_server_on_the_next_request(apps, make_article):
+    import redis
+
+    from kb.articles.models import Article
+    from kb.core.pagecache import REDIS_VERSION
+
+    django_app, app, reached = apps
+    article = make_article(title="另一台服务器修改前")
+    url = article.get_absolute_url()
+    call(django_app, url)
+    assert "另一台服务器修改前" in call(app, url)[2].decode()
+    assert reached == []
+    Article.objects.filter(pk=article.pk).update(title="另一台服务器修改后")
+    redis.Redis.from_url(TEST_REDIS_URL).incr(REDIS_VERSION)  # what that server's commit does
+    wait_for_redis_push()
+    status, headers, body = call(app, url)
+    assert reached == [url]
+    assert ("X-Page-Cache", "miss") in headers
+    assert "另一台服务器修改后" in body.decode() and "另一台服务器修改前" not in body.decode()
+
+
+def test_it_shows_its_own_edit_on_the_next_request(
+    apps, make_article, django_capture_on_commit_callbacks
+):
+    django_app, app, reached = apps
+    article = make_article(title="本进程修改前")
+    url = article.get_absolute_url()
+    call(django_app, url)
+    assert "本进程修改前" in call(app, url)[2].decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "本进程修改后"
+        article.save()
+    body = call(app, url)[2].decode()
+    assert "本进程修改后" in body and "本进程修改前" not in body
+
+
+def test_it_asks_redis_again_after_losing_its_connection(apps, make_article):
+    """Changes made while the tracking connection was down were never pushed."""
+    import redis
+
+    from kb.articles.models import Article
+    from kb.core.pagecache import REDIS_VERSION
+
+    django_app, app, reached = apps
+    article = make_article(title="断线前")
+    url = article.get_absolute_url()
+    call(django_app, url)
+    assert "断线前" in call(app, url)[2].decode()
+    other = redis.Redis.from_url(TEST_REDIS_URL)
+    other.client_kill_filter(_type="normal", skipme=True)  # a Redis restart, a network cut
+    Article.objects.filter(pk=article.pk).update(title="断线后")
+    other.incr(REDIS_VERSION)
+    for _ in range(2):  # the lost connection is noticed, then a new one reads the version
+        body = call(app, url)[2].decode()
+        assert "断线后" in body and "断线前" not in body
+
+
+def test_its_store_keeps_one_version_and_drops_the_oldest_pages_beyond_its_limit():
+    from kb.core.fasthit import Finished, LocalPages
+
+    store = LocalPages(limit=25)
+    page = Finished("200 OK", [], b"x" * 10)
+    assert store.get(1, "a") is None
+    for spec in "abc":
+        store.put(1, spec, '"etag"', page)
+    assert store.get(1, "a") is None  # the oldest, dropped for the third
+    assert store.get(1, "b") == store.get(1, "c") == ('"etag"', page)
+    assert store.get(2, "b") is None  # a new version empties the store
+    store.put(1, "b", '"etag"', page)  # fetched under the old version: not kept
+    assert store.get(2, "b") is None

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from kb.articles.models import Article
 from kb.core.models import ContentVersion
+from tests.redis_push import wait_for_redis_push
 
 
 def _enable(settings):
@@ -175,6 +176,7 @@ def test_it_shows_an_edit_committed_by_another_server_sharing_redis(
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
     Article.objects.filter(pk=article.pk).update(title="另一台服务器修改后")
     redis_version.incr(REDIS_VERSION)  # what that server's commit does
+    wait_for_redis_push()
     assert "另一台服务器修改后" in client.get(article.get_absolute_url()).content.decode()
 
 
@@ -190,6 +192,7 @@ def test_it_shows_a_scheduled_article_on_time_when_redis_keeps_the_version(
     past = timezone.now() - timezone.timedelta(seconds=1)
     Article.objects.filter(pk=article.pk).update(published_at=past)
     redis_version.set(REDIS_NEXT, past.timestamp())
+    wait_for_redis_push()
     assert "定时发布的文章" in client.get("/").content.decode()
 
 

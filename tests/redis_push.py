@@ -1,0 +1,14 @@
+"""Waiting for Redis' invalidation push in tests of the tracked content version."""
+
+import time
+
+
+def wait_for_redis_push() -> None:
+    """Until Redis' invalidation message has reached this process's tracking connection: a
+    reader's next request comes after the editor's save has returned, and the message with it."""
+    from kb.core.pagecache import _tracked
+
+    connection = _tracked().client.connection
+    deadline = time.monotonic() + 2
+    while not connection.can_read(timeout=0.01) and time.monotonic() < deadline:
+        pass
