@@ -3,12 +3,17 @@
 import time
 
 
-def wait_for_redis_push() -> None:
-    """Until Redis' invalidation message has reached this process's tracking connection: a
-    reader's next request comes after the editor's save has returned, and the message with it."""
-    from kb.core.pagecache import _tracked
-
-    connection = _tracked().client.connection
+def wait_for_push(tracked) -> None:
+    """Until Redis' invalidation message has reached this tracking connection: a reader's next
+    request comes after the editor's save has returned, and the message with it."""
+    connection = tracked.client.connection
     deadline = time.monotonic() + 2
     while not connection.can_read(timeout=0.01) and time.monotonic() < deadline:
         pass
+
+
+def wait_for_redis_push() -> None:
+    """wait_for_push() for the page cache's own tracked version."""
+    from kb.core.pagecache import _tracked
+
+    wait_for_push(_tracked())

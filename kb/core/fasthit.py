@@ -13,6 +13,7 @@ only pages Django stored (so for a host it accepted) are served, and a 304 only 
 
 import logging
 import pickle
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -57,27 +58,36 @@ class LocalPages:
 
     def __init__(self, limit: int):
         self.limit = limit
-        self.clear()
+        self.lock = threading.Lock()  # threads of one process (runserver, gthread workers)
+        self._empty()
 
     def clear(self) -> None:
+        with self.lock:
+            self._empty()
+
+    def _empty(self) -> None:
         self.version: int | None = None
         self.pages: dict[str, tuple[str, Finished]] = {}
         self.size = 0
 
     def get(self, version: int, spec: str) -> tuple[str, Finished] | None:
-        if version != self.version:
-            self.clear()
-            self.version = version
-        return self.pages.get(spec)
+        with self.lock:
+            if version != self.version:
+                self._empty()
+                self.version = version
+            return self.pages.get(spec)
 
     def put(self, version: int, spec: str, etag: str, page: Finished) -> None:
-        if version != self.version:
-            return  # the version moved on while this page was fetched
-        while self.pages and self.size + len(page.body) > self.limit:
-            oldest = next(iter(self.pages))
-            self.size -= len(self.pages.pop(oldest)[1].body)
-        self.pages[spec] = (etag, page)
-        self.size += len(page.body)
+        with self.lock:
+            if version != self.version:
+                return  # the version moved on while this page was fetched
+            if spec in self.pages:
+                self.size -= len(self.pages.pop(spec)[1].body)
+            while self.pages and self.size + len(page.body) > self.limit:
+                oldest = next(iter(self.pages))
+                self.size -= len(self.pages.pop(oldest)[1].body)
+            self.pages[spec] = (etag, page)
+            self.size += len(page.body)
 
 
 local_pages = LocalPages(LOCAL_BYTES)

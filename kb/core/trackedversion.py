@@ -16,6 +16,7 @@ connection (one that never reports an error) could keep an old number.
 """
 
 import os
+import threading
 import time
 from functools import lru_cache
 
@@ -34,6 +35,7 @@ class TrackedVersion:
         self.pid = 0
         self.value: tuple[bytes | None, bytes | None] | None = None
         self.read_at = 0.0
+        self.lock = threading.Lock()  # one connection: threads (runserver, gthread) take turns
 
     def _connect(self, connection) -> None:
         """redis-py's own handshake (HELLO 3, AUTH, SELECT), then tracking; on every
@@ -60,6 +62,10 @@ class TrackedVersion:
 
     def read(self) -> tuple[bytes | None, bytes | None] | None:
         """The two keys' values (None for a missing key); None when Redis does not answer."""
+        with self.lock:
+            return self._read()
+
+    def _read(self) -> tuple[bytes | None, bytes | None] | None:
         try:
             connection = self._client().connection
             connection.connect()  # no-op when connected; a reconnection forgets the value

@@ -249,3 +249,7 @@ def test_its_store_keeps_one_version_and_drops_the_oldest_pages_beyond_its_limit
     assert store.get(2, "b") is None  # a new version empties the store
     store.put(1, "b", '"etag"', page)  # fetched under the old version: not kept
     assert store.get(2, "b") is None
+    for _ in range(3):  # the same page stored again counts once
+        store.put(2, "b", '"etag"', page)
+    store.put(2, "c", '"etag"', page)
+    assert store.get(2, "b") and store.get(2, "c") and store.size == 20

@@ -1,0 +1,70 @@
+"""The content version each process keeps, told of changes by Redis (kb/core/trackedversion.py)."""
+
+import os
+
+import pytest
+import redis
+
+from kb.core import trackedversion
+from kb.core.trackedversion import TrackedVersion
+from tests.redis_push import wait_for_push
+
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+KEYS = ("kb:test-tracked-version", "kb:test-tracked-next")
+
+
+@pytest.fixture
+def writer():
+    client = redis.Redis.from_url(TEST_REDIS_URL)
+    client.delete(*KEYS)
+    yield client
+    client.delete(*KEYS)
+
+
+@pytest.fixture
+def version():
+    tracked = TrackedVersion(TEST_REDIS_URL, KEYS)
+    yield tracked
+    tracked.forget()
+
+
+def test_it_reads_the_keys_and_sees_every_change_another_client_makes(writer, version):
+    assert version.read() == (None, None)
+    writer.set(KEYS[0], 7)
+    wait_for_push(version)
+    assert version.read() == (b"7", None)
+    writer.incr(KEYS[0])
+    wait_for_push(version)
+    assert version.read() == (b"8", None)
+    writer.set(KEYS[1], "1700000000.0")
+    wait_for_push(version)
+    assert version.read() == (b"8", b"1700000000.0")
+    writer.flushdb()
+    wait_for_push(version)
+    assert version.read() == (None, None)
+
+
+def test_it_reads_again_on_a_new_connection_after_losing_the_old_one(writer, version):
+    writer.set(KEYS[0], 1)
+    assert version.read() == (b"1", None)
+    writer.client_kill_filter(_type="normal", skipme=True)  # a Redis restart, a network cut
+    writer.set(KEYS[0], 2)  # never pushed: the connection is gone
+    assert version.read() is None  # the loss is noticed: callers ask Redis the slow way
+    assert version.read() == (b"2", None)
+
+
+def test_it_reads_again_after_max_age_even_without_news(writer, version, monkeypatch):
+    writer.set(KEYS[0], 1)
+    assert version.read() == (b"1", None)
+    # A connection that silently stopped delivering pushes: tracking switched off on it.
+    connection = version.client.connection
+    connection.send_command("CLIENT", "TRACKING", "OFF")
+    connection.read_response()
+    writer.set(KEYS[0], 2)
+    assert version.read() == (b"1", None)  # within MAX_AGE the old number stands
+    monkeypatch.setattr(trackedversion, "MAX_AGE", 0.0)
+    assert version.read() == (b"2", None)
+
+
+def test_it_answers_none_while_redis_does_not_answer():
+    assert TrackedVersion("redis://127.0.0.1:1/0", KEYS).read() is None
