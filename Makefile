@@ -36,6 +36,7 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/pages.py --lighthouse
+	$(PY) bench/floor.py
 	$(PY) bench/parser.py
 	$(PY) bench/search.py
 

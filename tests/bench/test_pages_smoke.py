@@ -36,3 +36,27 @@ def test_it_measures_every_page_against_hello_world(monkeypatch):
     for name, _rps, _ratio, p99, queries, size in rows:
         assert float(p99) > 0 and 1 <= int(queries) <= 6, name
         assert int(size.replace(",", "")) > 1000, name
+
+
+@pytest.mark.skipif(
+    shutil.which("wrk") is None, reason="wrk is not installed (.ci/run installs it)"
+)
+def test_it_measures_the_cost_of_a_page_before_rendering(monkeypatch):
+    import floor
+
+    database_url = os.environ.get("DATABASE_URL", "")
+    if database_url.startswith("postgres"):
+        monkeypatch.setenv("BENCH_DATABASE_URL", f"{database_url}_floor_smoke")
+    report = floor.run(duration=1, smoke=True)
+    assert "Hello world baseline" in report
+    rows = re.findall(r"^\| (.+?) \| (\d+) \| ([\d.]+) \| ([\d.]+) \|$", report, re.M)
+    assert [name for name, *_ in rows] == [
+        "constant page, 0 queries",
+        "constant page, 1 query",
+        "constant page, 2 queries",
+        "constant page, 5 queries",
+        "the article page, uncached (its queries and templates)",
+    ]
+    # wrk counts only 2xx/3xx answers (pages.wrk() raises on errors): a latency means the
+    # throwaway view and the real page answered.
+    assert all(float(p99) > 0 for *_, p99 in rows)
