@@ -27,6 +27,8 @@ with pages in each process's local memory.
   skips that work.
 - Responses carry an ETag derived from the version and path; a matching If-None-Match gets a
   304. Signed-in staff (session cookie) always get a fresh page.
+- Pages and ETags are also keyed by the release of the code (kb/core/release.py): after a
+  deploy that changes templates, code or CSS, no page rendered by the old release is served.
 """
 
 import datetime
@@ -49,6 +51,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 
+from kb.core import release
 from kb.core.trackedversion import tracked
 
 CONTENT_APPS = {"laws", "articles", "guide", "rates", "search"}
@@ -217,8 +220,9 @@ def cacheable_path(path: str) -> bool:
 
 
 def page_spec(gzip: bool, scheme: str, host: str, full_path: str) -> str:
-    """What a stored page is keyed by (with the version): compressed and plain copies apart."""
-    return f"{gzip}:{scheme}://{host}{full_path}"
+    """What a stored page is keyed by (with the version): compressed and plain copies apart,
+    and pages of another release of the code apart (kb/core/release.py)."""
+    return f"{release.release_id()}:{gzip}:{scheme}://{host}{full_path}"
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -243,7 +247,8 @@ def _page_key(version: int, spec: str) -> str:
 
 
 def page_etag(version: int, gzip: bool, path: str) -> str:
-    return '"' + hashlib.sha1(f"{version}:{gzip}:{path}".encode()).hexdigest()[:20] + '"'
+    spec = f"{release.release_id()}:{version}:{gzip}:{path}"
+    return '"' + hashlib.sha1(spec.encode()).hexdigest()[:20] + '"'
 
 
 def _tracked():
