@@ -166,9 +166,11 @@ def gunicorn(app: str, env: dict[str, str], chdir: Path = ROOT):
         proc.wait(timeout=10)
 
 
-def wrk(url: str, duration: int, connections: int = 16) -> WrkResult:
+def wrk(url: str, duration: int, connections: int = 16, script: Path | None = None) -> WrkResult:
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency"]
+        + (["-s", str(script)] if script else [])
+        + [url],
         check=True,
         capture_output=True,
         text=True,
@@ -180,6 +182,29 @@ def wrk(url: str, duration: int, connections: int = 16) -> WrkResult:
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
     scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
     return WrkResult(rps=rps, p99_ms=float(p99.group(1)) * scale)
+
+
+def spread_paths(articles: int) -> list[str]:
+    """The synthetic articles' pages (manage.py generate_articles names them so)."""
+    return [f"/articles/synthetic-1-{n}/" for n in range(articles)]
+
+
+def wrk_over(base: str, paths: list[str], duration: int, workdir: Path) -> WrkResult:
+    """wrk cycling through `paths`, after one request to each (stored in the shared cache,
+    as readers would have left them; each worker still fetches a page from Redis the first
+    time it serves it)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda p: urllib.request.urlopen(base + p).read(), paths))
+    script = workdir / "spread.lua"
+    listed = ", ".join(f'"{p}"' for p in paths)
+    script.write_text(
+        f"local paths = {{{listed}}}\nlocal i = 0\n"
+        "request = function()\n  i = i % #paths + 1\n"
+        '  return wrk.format("GET", paths[i])\nend\n'
+    )
+    return wrk(base + paths[0], duration, script=script)
 
 
 def transferred_bytes(base: str, path: str) -> int:
@@ -284,6 +309,17 @@ def run(articles: int, duration: int, smoke: bool, with_lighthouse: bool) -> str
                 result = wrk(url, duration)
                 rows.append(
                     (f"{name} (cached)", result, transferred_bytes(site, path), counts[name])
+                )
+            if articles:
+                spread = spread_paths(articles)
+                result = wrk_over(site, spread, duration, workdir)
+                rows.append(
+                    (
+                        f"article (cached, {articles:,} different pages)",
+                        result,
+                        transferred_bytes(site, spread[0]),
+                        counts["article"],
+                    )
                 )
             scores = (
                 {p: lighthouse(site, PAGES[p]) for p in ("home", "article")}

@@ -28,6 +28,7 @@ def test_it_measures_every_page_against_hello_world(monkeypatch):
         r"^\| (.+?) \| (\d+) \| ([\d.]+) \| ([\d.]+) \| (\d+) \| ([\d,]+) \|$", report, re.M
     )
     assert [name for name, *_ in rows] == [f"{n} (cached)" for n in pages.PAGES] + [
+        "article (cached, 5 different pages)",
         "article (uncached)",
         "home (uncached)",
     ]
