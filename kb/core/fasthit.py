@@ -6,8 +6,9 @@ environ and the stored page goes out directly, with the headers that path adds (
 SecurityMiddleware's). Only with the version in Redis, which each process tracks without a
 round trip (kb/core/trackedversion.py). Each process also keeps the finished responses it
 served (status, headers, bytes) for the current version, up to LOCAL_BYTES: a repeated hit
-costs no I/O at all, and a new version empties the store. Anything else — a miss, Redis down, a session cookie, an SSL redirect to make,
-a request without a Host header — falls through to Django. Host validation stays Django's:
+costs no I/O at all, and a new version empties the store. Anything else — a miss, Redis down,
+a session cookie, an SSL redirect to make, a request without a Host header — falls through
+to Django. Host validation stays Django's:
 only pages Django stored (so for a host it accepted) are served, and a 304 only for those.
 """
 

@@ -3,14 +3,16 @@
 A cache hit needs the current version. Reading it from Redis costs a round trip per request;
 instead each process reads it once over its own RESP3 connection with CLIENT TRACKING on, and
 Redis pushes an invalidation message down that connection when any client changes a key that
-connection read (an INCR by a commit on any server, a new next-publication time, a FLUSHDB). Every request first polls the connection without waiting:
-a pending message (or a closed connection) forgets the value, so the next read goes to Redis.
+connection read (an INCR by a commit on any server, a new next-publication time, a FLUSHDB).
+Every request first polls the connection without waiting: a pending message (or a closed
+connection) forgets the value, so the next read goes to Redis.
 
 Redis queues the push while it executes the write and sends it in the same pass as the
 writer's own reply, so by the time the editor's save has returned and a reader's next request
-reaches any worker the message is already waiting on that worker's socket: an edit is visible on the next request,
-as with a round trip. Two guards cover what a push cannot: a (re)connection starts with no
-value, because writes made while the connection was down were never pushed, and a value is
+reaches any worker, the message is already waiting on that worker's socket: an edit is
+visible on the next request, as with a round trip (tests/core/test_pagecache_servers.py checks
+it with gunicorn workers). Two guards cover what a push cannot: a (re)connection starts with
+no value, because writes made while the connection was down were never pushed, and a value is
 read again after MAX_AGE seconds whatever happened, which bounds how long a silently broken
 connection (one that never reports an error) could keep an old number.
 """
@@ -42,7 +44,7 @@ class TrackedVersion:
         (re)connection, which also forgets the value: changes made meanwhile were not pushed."""
         connection.on_connect()
         connection.send_command("CLIENT", "TRACKING", "ON")
-        if str(connection.read_response()) not in ("OK", "b'OK'"):
+        if connection.read_response() not in (b"OK", "OK"):
             raise redis.ConnectionError("Redis refused CLIENT TRACKING")
         self.value = None
 
@@ -85,7 +87,7 @@ class TrackedVersion:
         self.value = None
 
     def forget(self) -> None:
-        """Drop the value and the connection (Redis down, settings changed, own bump)."""
+        """Drop the value and the connection (Redis did not answer): start afresh next time."""
         self.value = None
         if self.client is not None:
             self.client.close()
