@@ -1,7 +1,7 @@
 """An edit saved by one process shows on the next request in every gunicorn worker.
 
 Real processes, as deployed (docs/deploy.md): `gunicorn kb.wsgi -w 2` with the page cache and
-the content version in Redis, and the edit made by another process (`manage.py shell`, like a
+the content version in Redis, and the edit saved by another long-lived Django process (like a
 second app server where an editor pressed 保存). Each worker keeps the version and the pages it
 has served in memory (kb/core/trackedversion.py, kb/core/fasthit.py); Redis' push must reach
 both before the reader's next request.
