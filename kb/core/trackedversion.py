@@ -15,8 +15,12 @@ it with gunicorn workers). Two guards cover what a push cannot: a (re)connection
 no value, because writes made while the connection was down were never pushed, and a value is
 read again after MAX_AGE seconds whatever happened, which bounds how long a silently broken
 connection (one that never reports an error) could keep an old number.
+
+A Redis that refuses RESP3 or CLIENT TRACKING (older than 6, a proxy, an ACL without the
+CLIENT command) gets one MGET per request instead, as before tracking, and a warning in the log.
 """
 
+import logging
 import os
 import threading
 import time
@@ -25,6 +29,7 @@ from functools import lru_cache
 import redis
 
 MAX_AGE = 1.0  # seconds; one round trip per process per second at most
+logger = logging.getLogger(__name__)
 
 
 class TrackedVersion:
@@ -38,6 +43,7 @@ class TrackedVersion:
         self.value: tuple[bytes | None, bytes | None] | None = None
         self.read_at = 0.0
         self.lock = threading.Lock()  # one connection: threads (runserver, gthread) take turns
+        self.untracked = False  # this Redis refused tracking: a round trip per read
 
     def _connect(self, connection) -> None:
         """redis-py's own handshake (HELLO 3, AUTH, SELECT), then tracking; on every
@@ -45,18 +51,19 @@ class TrackedVersion:
         connection.on_connect()
         connection.send_command("CLIENT", "TRACKING", "ON")
         if connection.read_response() not in (b"OK", "OK"):
-            raise redis.ConnectionError("Redis refused CLIENT TRACKING")
+            raise redis.ResponseError("Redis refused CLIENT TRACKING")
         self.value = None
 
     def _client(self) -> redis.Redis:
         if self.client is None or self.pid != os.getpid():  # a forked worker needs its own
+            tracking = {} if self.untracked else {"redis_connect_func": self._connect}
             self.client = redis.Redis.from_url(
                 self.url,
-                protocol=3,
+                protocol=2 if self.untracked else 3,
                 single_connection_client=True,
                 socket_connect_timeout=1,
                 socket_timeout=1,
-                redis_connect_func=self._connect,
+                **tracking,
             )
             self.pid = os.getpid()
             self.value = None
@@ -68,9 +75,21 @@ class TrackedVersion:
             return self._read()
 
     def _read(self) -> tuple[bytes | None, bytes | None] | None:
+        if self.untracked:
+            try:
+                return tuple(self._client().mget(*self.keys))
+            except redis.RedisError:
+                self.forget()
+                return None
         try:
-            connection = self._client().connection
-            connection.connect()  # no-op when connected; a reconnection forgets the value
+            try:  # redis-py connects a single-connection client as it makes it
+                connection = self._client().connection
+                connection.connect()  # no-op when connected; a reconnection forgets the value
+            except redis.ResponseError:  # HELLO 3 or CLIENT TRACKING refused
+                logger.warning("Redis refused client tracking: the version is read per request")
+                self.forget()
+                self.untracked = True
+                return self._read()
             while connection.can_read(timeout=0):
                 connection.read_response(push_request=True)  # an invalidation: read again
                 self.value = None

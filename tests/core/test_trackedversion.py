@@ -68,3 +68,26 @@ def test_it_reads_again_after_max_age_even_without_news(writer, version, monkeyp
 
 def test_it_answers_none_while_redis_does_not_answer():
     assert TrackedVersion("redis://127.0.0.1:1/0", KEYS).read() is None
+
+
+@pytest.fixture
+def no_client_command(writer):
+    """A Redis user without the CLIENT command, like a proxy or a locked-down managed Redis:
+    CLIENT TRACKING is refused."""
+    writer.acl_setuser(
+        "kb-no-tracking", enabled=True, nopass=True, keys=["*"], commands=["+@all", "-client"]
+    )
+    yield TEST_REDIS_URL.replace("redis://", "redis://kb-no-tracking@")
+    writer.acl_deluser("kb-no-tracking")
+
+
+def test_it_reads_the_version_on_every_request_where_tracking_is_refused(
+    writer, no_client_command, caplog
+):
+    version = TrackedVersion(no_client_command, KEYS)
+    writer.set(KEYS[0], 1)
+    assert version.read() == (b"1", None)
+    assert "refused client tracking" in caplog.text
+    writer.incr(KEYS[0])
+    assert version.read() == (b"2", None)  # no push to wait for: a round trip each time
+    version.forget()
