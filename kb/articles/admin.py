@@ -38,14 +38,19 @@ class TagAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+def faq_editable(request, article) -> bool:
+    """Readers see a published article's FAQ at once: a 编辑 cannot change it (a pending
+    revision covers the article's own fields only), a 审核 can."""
+    return article is None or can_publish(request.user) or not revisions.is_live(article)
+
+
 class FAQInline(admin.StackedInline):
     model = FAQ
     extra = 0
+    show_change_link = True  # each entry's own page, with its history
 
-    # Readers see a published article's FAQ at once: a 编辑 cannot change it there (a pending
-    # revision covers the article's own fields only), a 审核 can.
     def _editable(self, request, obj) -> bool:
-        return obj is None or can_publish(request.user) or not revisions.is_live(obj)
+        return faq_editable(request, obj)
 
     def has_add_permission(self, request, obj=None):
         return self._editable(request, obj) and super().has_add_permission(request, obj)
@@ -55,6 +60,29 @@ class FAQInline(admin.StackedInline):
 
     def has_delete_permission(self, request, obj=None):
         return self._editable(request, obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(FAQ)
+class FAQAdmin(HistoryAdmin):
+    """One FAQ entry with its history (who changed the answer, a diff, revert). Entries are
+    written on their article's page; the same rule applies here, reverts included."""
+
+    list_display = ["question", "article", "order"]
+    list_select_related = ["article"]
+    search_fields = ["question", "answer", "article__title"]
+    autocomplete_fields = ["article"]
+
+    def has_add_permission(self, request):
+        # A 编辑 adds entries on the article's page, where a live article's FAQ is locked.
+        return can_publish(request.user) and super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        article = obj.article if obj is not None else None
+        return faq_editable(request, article) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        article = obj.article if obj is not None else None
+        return faq_editable(request, article) and super().has_delete_permission(request, obj)
 
 
 class CitationInline(admin.TabularInline):

@@ -10,6 +10,7 @@ revert), which saves it as a new version — nothing is ever lost.
 import difflib
 
 from django.apps import apps
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.html import escape
@@ -97,9 +98,12 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # simple-history saves a POSTed revert for anyone who may *view* the history (it only
-        # hides the button): a revert is a change, so it needs the change permission.
-        if request.method == "POST" and not self.has_change_permission(request):
-            raise PermissionDenied
+        # hides the button): a revert is a change, so it needs the change permission — for
+        # this object, where an admin's rule depends on it (a live article's FAQ).
+        if request.method == "POST":
+            obj = self.get_object(request, unquote(object_id))
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
         with transaction.atomic():
             return super().history_form_view(request, object_id, version_id, extra_context)
 
