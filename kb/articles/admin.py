@@ -76,6 +76,11 @@ class FAQAdmin(HistoryAdmin):
         # A 编辑 adds entries on the article's page, where a live article's FAQ is locked.
         return can_publish(request.user) and super().has_add_permission(request)
 
+    def get_readonly_fields(self, request, obj=None):
+        # An entry stays with its article: moving a draft's entry onto a live article would
+        # get round the rule above.
+        return ["article"] if obj is not None else []
+
     def has_change_permission(self, request, obj=None):
         article = obj.article if obj is not None else None
         return faq_editable(request, article) and super().has_change_permission(request, obj)

@@ -67,11 +67,15 @@ def test_an_editor_changes_a_draft_s_faq_on_its_own_page(client, role_user, make
     from kb.articles.models import Article
 
     draft = make_article(status=Article.Status.DRAFT)
+    live = make_article()
     faq = FAQ.objects.create(article=draft, question="会上征信吗？", answer=OLD)
     client.force_login(role_user("编辑"))
-    assert change_answer(client, faq, NEW).status_code == 302
+    url = reverse("admin:articles_faq_change", args=[faq.pk])
+    data = form_data(client.get(url).content.decode(), "faq_form", answer=NEW)
+    data["article"] = str(live.pk)  # an entry cannot be moved onto a live article
+    assert client.post(url, data).status_code == 302
     faq.refresh_from_db()
-    assert faq.answer == NEW
+    assert faq.answer == NEW and faq.article == draft
 
 
 def test_the_article_page_in_the_admin_links_each_faq_to_its_own_page(staff_client, make_article):
