@@ -16,37 +16,23 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import (  # noqa: E402
-    PAGES,
-    ROOT,
-    drop_database,
-    fresh_database,
-    gunicorn,
-    prepare,
-    site_env,
-    wrk,
-)
+from pages import PAGES, ROOT, gunicorn, prepared_database, site_env, wrk  # noqa: E402
 from report import write_section  # noqa: E402
 
 QUERIES = (0, 1, 2, 5)
 
 
 def run(duration: int, smoke: bool) -> str:
-    workdir = Path(tempfile.mkdtemp(prefix="kb-floor-"))
     start_load = os.getloadavg()[0]
-    database_url = ""
-    try:
-        database_url = fresh_database(smoke, workdir)
-        prepare(database_url, articles=0 if smoke else 1000)
+    articles = 0 if smoke else 1000
+    with prepared_database(smoke, articles, prefix="kb-floor-") as (database_url, workdir):
         article = PAGES["article"]
         html = workdir / "article.html"
         env = site_env(database_url, PAGE_CACHE_SECONDS="0")
@@ -90,10 +76,6 @@ def run(duration: int, smoke: bool) -> str:
                 f"| {name} | {result.rps:.0f} | {result.rps / baseline.rps:.2f} | {result.p99_ms:.1f} |"
             )
         return "\n".join(lines)
-    finally:
-        if database_url:
-            drop_database(database_url)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def main() -> None:

@@ -126,6 +126,22 @@ def prepare(database_url: str, articles: int) -> None:
 
 
 @contextmanager
+def prepared_database(smoke: bool, articles: int, prefix: str = "kb-bench-"):
+    """(database URL, work folder): a fresh database with the content and `articles` synthetic
+    articles (fresh_database, prepare), dropped with the folder afterwards."""
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
+    database_url = ""
+    try:
+        database_url = fresh_database(smoke, workdir)
+        prepare(database_url, articles)
+        yield database_url, workdir
+    finally:
+        if database_url:
+            drop_database(database_url)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@contextmanager
 def gunicorn(app: str, env: dict[str, str], chdir: Path = ROOT):
     port = free_port()
     proc = subprocess.Popen(
@@ -283,12 +299,8 @@ def bench_redis(smoke: bool) -> str:
 
 
 def run(articles: int, duration: int, smoke: bool, with_lighthouse: bool) -> str:
-    workdir = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     start_load = os.getloadavg()[0]
-    database_url = ""
-    try:
-        database_url = fresh_database(smoke, workdir)
-        prepare(database_url, articles)
+    with prepared_database(smoke, articles) as (database_url, workdir):
         redis_url = bench_redis(smoke)
         cached_env = site_env(
             database_url,
@@ -342,10 +354,6 @@ def run(articles: int, duration: int, smoke: bool, with_lighthouse: bool) -> str
         return render_report(
             baseline, rows, scores, articles, duration, smoke, cache_name, start_load, database_url
         )
-    finally:
-        if database_url:
-            drop_database(database_url)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def render_report(
