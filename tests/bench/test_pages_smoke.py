@@ -1,26 +1,22 @@
 """The benchmark harness runs end to end on a tiny site (on the suite's backend), so it cannot rot."""
 
-import os
 import re
 import shutil
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from tests.bench_database import use_suite_backend
 
-
-@pytest.mark.skipif(
+needs_wrk = pytest.mark.skipif(
     shutil.which("wrk") is None, reason="wrk is not installed (.ci/run installs it)"
 )
+
+
+@needs_wrk
 def test_it_measures_every_page_against_hello_world(monkeypatch):
     import pages
 
-    # On the suite's backend: a PostgreSQL run gets its own database next to the test one.
-    database_url = os.environ.get("DATABASE_URL", "")
-    if database_url.startswith("postgres"):
-        monkeypatch.setenv("BENCH_DATABASE_URL", f"{database_url}_bench_smoke")
+    database_url = use_suite_backend(monkeypatch, "bench_smoke")
     report = pages.run(articles=5, duration=1, smoke=True, with_lighthouse=False)
     assert ("PostgreSQL" if database_url.startswith("postgres") else "SQLite") in report
     assert "Hello world baseline" in report
@@ -39,15 +35,11 @@ def test_it_measures_every_page_against_hello_world(monkeypatch):
         assert int(size.replace(",", "")) > 1000, name
 
 
-@pytest.mark.skipif(
-    shutil.which("wrk") is None, reason="wrk is not installed (.ci/run installs it)"
-)
+@needs_wrk
 def test_it_measures_the_cost_of_a_page_before_rendering(monkeypatch):
     import floor
 
-    database_url = os.environ.get("DATABASE_URL", "")
-    if database_url.startswith("postgres"):
-        monkeypatch.setenv("BENCH_DATABASE_URL", f"{database_url}_floor_smoke")
+    use_suite_backend(monkeypatch, "floor_smoke")
     report = floor.run(duration=1, smoke=True)
     assert "Hello world baseline" in report
     rows = re.findall(r"^\| (.+?) \| (\d+) \| ([\d.]+) \| ([\d.]+) \|$", report, re.M)

@@ -8,10 +8,8 @@ both before the reader's next request.
 """
 
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,7 +17,7 @@ from pathlib import Path
 import pytest
 import redis
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from tests.bench_database import use_suite_backend
 
 TEST_REDIS_URL = os.environ.get("TEST_SERVERS_REDIS_URL", "redis://127.0.0.1:6379/14")
 SLUG = "jiebei-yuqi-huabei-hai-neng-yong-ma"
@@ -34,19 +32,11 @@ def site(monkeypatch):
         redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).flushdb()
     except redis.RedisError:
         pytest.skip(f"no Redis at {TEST_REDIS_URL} (.ci/run starts one)")
-    database_url = os.environ.get("DATABASE_URL", "")
-    if database_url.startswith("postgres"):
-        monkeypatch.setenv("BENCH_DATABASE_URL", f"{database_url}_servers")
-    workdir = Path(tempfile.mkdtemp(prefix="kb-servers-"))
-    url = pages.fresh_database(smoke=True, workdir=workdir)
-    try:
-        pages.prepare(url, articles=0)
+    use_suite_backend(monkeypatch, "servers")
+    with pages.prepared_database(smoke=True, articles=0, prefix="kb-servers-") as (url, _):
         env = pages.site_env(url, PAGE_CACHE_SECONDS="600", REDIS_URL=TEST_REDIS_URL)
         with pages.gunicorn("kb.wsgi", env) as base:
             yield base, env
-    finally:
-        pages.drop_database(url)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def read_many(url: str, times: int = 24) -> list[tuple[str, str]]:
