@@ -179,18 +179,25 @@ def test_it_leaves_requests_to_django_when_redis_is_down(apps, make_article, set
     assert reached == [url]
 
 
+def served_fast(apps, make_article, title: str):
+    """(article, URL): an article page stored by Django, then served by the fast path."""
+    django_app, app, reached = apps
+    article = make_article(title=title)
+    url = article.get_absolute_url()
+    call(django_app, url)
+    assert title in call(app, url)[2].decode()
+    assert reached == []
+    return article, url
+
+
 def test_it_shows_an_edit_committed_by_another_server_on_the_next_request(apps, make_article):
     import redis
 
     from kb.articles.models import Article
     from kb.core.pagecache import REDIS_VERSION
 
-    django_app, app, reached = apps
-    article = make_article(title="另一台服务器修改前")
-    url = article.get_absolute_url()
-    call(django_app, url)
-    assert "另一台服务器修改前" in call(app, url)[2].decode()
-    assert reached == []
+    _, app, reached = apps
+    article, url = served_fast(apps, make_article, "另一台服务器修改前")
     Article.objects.filter(pk=article.pk).update(title="另一台服务器修改后")
     redis.Redis.from_url(TEST_REDIS_URL).incr(REDIS_VERSION)  # what that server's commit does
     wait_for_redis_push()
@@ -203,11 +210,8 @@ def test_it_shows_an_edit_committed_by_another_server_on_the_next_request(apps, 
 def test_it_shows_its_own_edit_on_the_next_request(
     apps, make_article, django_capture_on_commit_callbacks
 ):
-    django_app, app, reached = apps
-    article = make_article(title="本进程修改前")
-    url = article.get_absolute_url()
-    call(django_app, url)
-    assert "本进程修改前" in call(app, url)[2].decode()
+    app = apps[1]
+    article, url = served_fast(apps, make_article, "本进程修改前")
     with django_capture_on_commit_callbacks(execute=True):
         article.title = "本进程修改后"
         article.save()
@@ -222,11 +226,8 @@ def test_it_asks_redis_again_after_losing_its_connection(apps, make_article):
     from kb.articles.models import Article
     from kb.core.pagecache import REDIS_VERSION
 
-    django_app, app, reached = apps
-    article = make_article(title="断线前")
-    url = article.get_absolute_url()
-    call(django_app, url)
-    assert "断线前" in call(app, url)[2].decode()
+    app = apps[1]
+    article, url = served_fast(apps, make_article, "断线前")
     other = redis.Redis.from_url(TEST_REDIS_URL)
     other.client_kill_filter(_type="normal", skipme=True)  # a Redis restart, a network cut
     Article.objects.filter(pk=article.pk).update(title="断线后")
