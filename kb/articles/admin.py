@@ -81,13 +81,14 @@ class FAQAdmin(HistoryAdmin):
         # get round the rule above.
         return ["article"] if obj is not None else []
 
+    def _editable(self, request, obj) -> bool:
+        return faq_editable(request, obj.article if obj is not None else None)
+
     def has_change_permission(self, request, obj=None):
-        article = obj.article if obj is not None else None
-        return faq_editable(request, article) and super().has_change_permission(request, obj)
+        return self._editable(request, obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        article = obj.article if obj is not None else None
-        return faq_editable(request, article) and super().has_delete_permission(request, obj)
+        return self._editable(request, obj) and super().has_delete_permission(request, obj)
 
 
 class CitationInline(admin.TabularInline):
