@@ -1,6 +1,6 @@
 """Parse a statute file (YAML front matter + Markdown body) into plain data. No Django.
 
-The files in ../shared/sources/laws/ look like this:
+A statute file looks like this:
 
     ---
     title: "中华人民共和国民法典"

@@ -9,15 +9,13 @@ from kb.laws.services import MissingProvisions, import_law
 
 class Command(BaseCommand):
     help = (
-        "Import statutes from Markdown files with YAML front matter (../shared/sources/laws/*.md). "
+        "Import statutes from Markdown files with YAML front matter (kb/laws/lawfile.py). "
         "The file name is the law's slug. Idempotent; all files in one transaction, so a "
         "malformed file changes nothing."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "paths", nargs="+", help="law files, e.g. ../shared/sources/laws/minfadian.md"
-        )
+        parser.add_argument("paths", nargs="+", help="law files, e.g. laws/minfadian.md")
         parser.add_argument(
             "--delete-missing",
             action="store_true",
