@@ -74,35 +74,43 @@ def _links_sql() -> str:
     }
     columns = "a.id, a.title, a.slug, a.published_at, a.category_id"
     public = "a.status = %(published)s AND a.published_at <= %(now)s"
-    own_tags = "SELECT o.tag_id FROM {tags} o WHERE o.article_id = %(pk)s"
-    own_provisions = "SELECT o.provision_id FROM {cites} o WHERE o.article_id = %(pk)s"
-    picks = "SELECT p.to_article_id FROM {picks} p WHERE p.from_article_id = %(pk)s"
+    # Candidates come from the small link tables (hand-picked, sharing a tag, citing the same
+    # provision), scored there, and only then joined to the articles: never a scan of every
+    # published article, whatever the size of the site.
     related = f"""
-        SELECT {columns}, 'r' AS kind,
-          CASE WHEN a.id IN ({picks}) THEN 1 ELSE 0 END AS picked,
-          (SELECT COUNT(*) FROM {{tags}} t
-           WHERE t.article_id = a.id AND t.tag_id IN ({own_tags})) AS shared_tags,
-          (SELECT COUNT(*) FROM {{cites}} c
-           WHERE c.article_id = a.id AND c.provision_id IN ({own_provisions})) AS shared_laws
-        FROM {{article}} a
-        WHERE {public} AND a.id <> %(pk)s AND (
-          a.id IN ({picks})
-          OR a.id IN (SELECT t.article_id FROM {{tags}} t WHERE t.tag_id IN ({own_tags}))
-          OR a.id IN (SELECT c.article_id FROM {{cites}} c
-                      WHERE c.provision_id IN ({own_provisions})))
-        ORDER BY picked DESC, shared_tags DESC, shared_laws DESC, a.published_at DESC, a.id DESC
+        SELECT {columns}, 'r' AS kind, s.picked, s.shared_tags, s.shared_laws
+        FROM (
+          SELECT id, MAX(picked) AS picked, SUM(tag) AS shared_tags, SUM(law) AS shared_laws
+          FROM (
+            SELECT p.to_article_id AS id, 1 AS picked, 0 AS tag, 0 AS law
+            FROM {{picks}} p WHERE p.from_article_id = %(pk)s
+            UNION ALL
+            SELECT t.article_id, 0, 1, 0
+            FROM {{tags}} t JOIN {{tags}} o ON o.tag_id = t.tag_id
+            WHERE o.article_id = %(pk)s
+            UNION ALL
+            SELECT c.article_id, 0, 0, 1
+            FROM {{cites}} c JOIN {{cites}} o ON o.provision_id = c.provision_id
+            WHERE o.article_id = %(pk)s
+          ) AS links
+          GROUP BY id
+        ) AS s
+        JOIN {{article}} a ON a.id = s.id
+        WHERE {public} AND a.id <> %(pk)s
+        ORDER BY s.picked DESC, s.shared_tags DESC, s.shared_laws DESC,
+          a.published_at DESC, a.id DESC
         LIMIT {RELATED_COUNT}"""
     previous = f"""
         SELECT {columns}, 'p' AS kind, 0 AS picked, 0 AS shared_tags, 0 AS shared_laws
         FROM {{article}} a
         WHERE {public} AND a.category_id = %(category)s
-          AND (a.published_at < %(at)s OR (a.published_at = %(at)s AND a.id < %(pk)s))
+          AND (a.published_at, a.id) < (%(at)s, %(pk)s)
         ORDER BY a.published_at DESC, a.id DESC LIMIT 1"""
     next_ = f"""
         SELECT {columns}, 'n' AS kind, 0 AS picked, 0 AS shared_tags, 0 AS shared_laws
         FROM {{article}} a
         WHERE {public} AND a.category_id = %(category)s
-          AND (a.published_at > %(at)s OR (a.published_at = %(at)s AND a.id > %(pk)s))
+          AND (a.published_at, a.id) > (%(at)s, %(pk)s)
         ORDER BY a.published_at ASC, a.id ASC LIMIT 1"""
     latest = f"""
         SELECT {columns}, 'l' AS kind, 0 AS picked, 0 AS shared_tags, 0 AS shared_laws

@@ -197,7 +197,11 @@ class Article(models.Model):
         verbose_name_plural = "文章"
         ordering = ["-published_at", "-id"]
         get_latest_by = "published_at"
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # Previous/next in a category (kb.articles.discovery) and the category pages.
+            models.Index(fields=["category", "status", "published_at", "id"]),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -8,7 +8,7 @@ rendering (no citation links, no citation rows) — run `rerender_all()` for the
 import random
 from html import escape
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from kb.core.pagecache import bump_content_version
@@ -114,4 +114,13 @@ def generate_articles(count: int, seed: int = 1, batch_size: int = 2000) -> int:
             Article.objects.bulk_create(batch, ignore_conflicts=True)
             created += len(batch)
         bump_content_version()  # bulk_create fires no post_save
+    refresh_planner_statistics(Article)
     return created
+
+
+def refresh_planner_statistics(model) -> None:
+    """After a bulk load, give PostgreSQL's planner the new row counts now rather than when
+    autovacuum next passes: until then it plans for the old, smaller table."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
