@@ -8,7 +8,8 @@ Prepares a database like bench/pages.py (PostgreSQL `kb_bench`, BENCH_DATABASE_U
 SQLite in a temp file with --smoke), saves the article page's finished HTML from the site
 itself, then serves it as a constant from a throwaway view (bench/floor_urls.py) after 0, 1, 2
 and 5 small queries, under the same gunicorn and wrk settings as hello world, in one run. The
-article uncached is measured beside them. Writes the table to docs/benchmarks.md between
+article uncached (its stored page, kb/articles/stored_page.py) and rendered afresh are measured
+beside them. Writes the table to docs/benchmarks.md between
 <!-- floor:start --> and <!-- floor:end --> (not with --smoke).
 """
 
@@ -40,6 +41,8 @@ def run(duration: int, smoke: bool) -> str:
             with urllib.request.urlopen(site + article) as response:  # no gzip asked
                 html.write_bytes(response.read())
             uncached = wrk(site + article, duration)
+        with gunicorn("kb.wsgi", {**env, "STORED_ARTICLE_PAGES": "0"}) as site:
+            afresh = wrk(site + article, duration)
         with gunicorn("hello:application", {**os.environ}, chdir=ROOT / "bench") as hello:
             baseline = wrk(hello + "/", duration)
         floor_env = {
@@ -54,7 +57,10 @@ def run(duration: int, smoke: bool) -> str:
             for n in QUERIES:
                 label = f"constant page, {n} {'query' if n == 1 else 'queries'}"
                 rows.append((label, wrk(f"{site}/floor/{n}/", duration)))
-        rows.append(("the article page, uncached (its queries and templates)", uncached))
+        rows.append(
+            ("the article page, uncached (stored article page, links, page shell)", uncached)
+        )
+        rows.append(("the article page rendered afresh (all its queries and templates)", afresh))
         load = f"{start_load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
         lines = [
             f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} "

@@ -40,6 +40,7 @@ PY = sys.executable
 GUNICORN = str(Path(PY).with_name("gunicorn"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from queries import AFRESH  # noqa: E402
 from report import write_section  # noqa: E402
 
 PAGES = {
@@ -339,12 +340,25 @@ def run(articles: int, duration: int, smoke: bool, with_lighthouse: bool) -> str
                 else {}
             )
         with gunicorn("kb.wsgi", uncached_env) as site:
-            for name in ("article", "home"):
+            for name, label in (
+                ("article", "article (uncached: page cache off, stored article page)"),
+                ("home", "home (uncached)"),
+            ):
                 path = PAGES[name]
                 result = wrk(site + urllib.parse.quote(path, safe="/?=&"), duration)
-                rows.append(
-                    (f"{name} (uncached)", result, transferred_bytes(site, path), counts[name])
-                )
+                rows.append((label, result, transferred_bytes(site, path), counts[name]))
+            if articles:
+                # Each synthetic article rendered and stored on its first visit, then served
+                # stored; wrk cycles through all of them.
+                result = wrk_over(site, spread, duration, workdir)
+                label = f"article (uncached, stored, {articles:,} different pages)"
+                rows.append((label, result, transferred_bytes(site, spread[0]), counts["article"]))
+        afresh_env = {**uncached_env, "STORED_ARTICLE_PAGES": "0"}
+        with gunicorn("kb.wsgi", afresh_env) as site:
+            path = PAGES["article"]
+            result = wrk(site + urllib.parse.quote(path, safe="/?=&"), duration)
+            label = "article (uncached and not stored: rendered afresh every time)"
+            rows.append((label, result, transferred_bytes(site, path), counts[AFRESH]))
         cache_name = (
             "Redis (content version in Redis)"
             if redis_url

@@ -215,6 +215,10 @@ else:
 # 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
+# Stored article pages (kb/articles/stored_page.py): what an article page shows of its own is
+# rendered once and kept in the database until it changes. Off renders every article afresh.
+STORED_ARTICLE_PAGES = env_bool("STORED_ARTICLE_PAGES", True)
+
 # Markdown: one render function for the public page and the admin preview.
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "kb.articles.rendering.markdownify"
 MARKDOWNX_UPLOAD_MAX_SIZE = 5 * 1024 * 1024

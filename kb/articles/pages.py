@@ -1,12 +1,16 @@
 """Prepared data for the article pages: every page in a fixed number of queries."""
 
+from functools import lru_cache
+
+from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
+from django.db import connections, router
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 
-from kb.articles import discovery
+from kb.articles import discovery, stored_page
 from kb.articles.feedback import blank_form_html
-from kb.articles.models import Article, ArticleCitation, Category
+from kb.articles.models import FAQ, Article, ArticleCitation, Category, Tag
 from kb.articles.seo import article_jsonld
 from kb.core.seo import permalink
 
@@ -65,35 +69,87 @@ def article_for(request: HttpRequest, slug: str) -> Article:
     return article
 
 
-def article_context(article: Article, request: HttpRequest) -> dict:
+def article_page(request: HttpRequest, slug: str) -> tuple[Article, dict]:
+    """The article and its page's context: the stored rendering of what the page shows of the
+    article itself when it is still valid (kb/articles/stored_page.py), rendered and stored
+    otherwise, plus the links to other articles, looked up each time."""
+    found = stored_page.lookup(request, slug) if settings.STORED_ARTICLE_PAGES else None
+    if found is None:  # not published (a staff preview, never stored; a 404) or switched off
+        article = article_for(request, slug)
+        parts = stored_page.render_parts(request, parts_context(article, request))
+    elif found.parts is None:
+        article = found.article
+        parts = stored_page.render_parts(request, parts_context(article, request))
+        stored_page.store(request, found, parts)
+    else:
+        article, parts = found.article, found.parts
+    return article, {"article": article, "parts": parts, **discovery_context(article)}
+
+
+def parts_context(article: Article, request: HttpRequest) -> dict:
+    """What the stored parts of an article page show: the article and what belongs to it."""
     citations = list(
         ArticleCitation.objects.filter(article=article)
         .select_related("provision", "provision__law")
         .order_by("order")
     )
     crumbs = breadcrumb(article.category)
-    faqs = list(article.faqs.all())
+    faqs, tags = faqs_and_tags(article)
     return {
         "article": article,
         "breadcrumb": crumbs,
-        "tags": list(article.tags.all()),
+        "tags": tags,
         "faqs": faqs,
         "citations": citations,
-        **discovery_context(article, request),
         "structured_data": article_jsonld(request, article, crumbs, faqs),
+        "permalink": permalink(request, article.get_absolute_url()),
+        "feedback_form_html": blank_form_html(article.slug, getattr(request, "hant", False)),
     }
 
 
-def discovery_context(article: Article, request: HttpRequest) -> dict:
-    """Related, previous/next in the category and latest (one query), share and feedback."""
+def faqs_and_tags(article: Article) -> tuple[list[FAQ], list[Tag]]:
+    """The article's FAQ entries (in their order) and tags (by name): one query, so that an
+    article page rendered afresh and stored stays within six queries."""
+    connection = connections[router.db_for_read(FAQ)]
+    faqs: list[FAQ] = []
+    tags: list[Tag] = []
+    with connection.cursor() as cursor:
+        cursor.execute(_faqs_and_tags_sql(), {"pk": article.pk})
+        for kind, pk, first, second, order, _ in cursor.fetchall():
+            if kind == "f":
+                faqs.append(
+                    FAQ(id=pk, article_id=article.pk, question=first, answer=second, order=order)
+                )
+            else:
+                tags.append(Tag(id=pk, name=first, slug=second))
+    for row in (*faqs, *tags):
+        row._state.adding, row._state.db = False, connection.alias
+    return faqs, tags
+
+
+@lru_cache(maxsize=1)
+def _faqs_and_tags_sql() -> str:
+    faq, tag = FAQ._meta.db_table, Tag._meta.db_table
+    through = Article.tags.through._meta.db_table
+    # The same order as FAQ.Meta.ordering (order, id) and Tag.Meta.ordering (name, in the
+    # database's collation): each kind leaves the other's sort column constant.
+    return f"""
+        SELECT 'f' AS kind, f.id, f.question, f.answer, f."order", '' AS name
+        FROM {faq} f WHERE f.article_id = %(pk)s
+        UNION ALL
+        SELECT 't', t.id, t.name, t.slug, 0, t.name
+        FROM {tag} t JOIN {through} m ON m.tag_id = t.id WHERE m.article_id = %(pk)s
+        ORDER BY 1, 5, 6, 2"""
+
+
+def discovery_context(article: Article) -> dict:
+    """Related, previous/next in the category and latest: one query, on every request."""
     links = discovery.article_links(article)
     return {
         "related": links.related,
         "previous": links.previous,
         "next": links.next,
         "latest": links.latest,
-        "permalink": permalink(request, article.get_absolute_url()),
-        "feedback_form_html": blank_form_html(article.slug, getattr(request, "hant", False)),
     }
 
 

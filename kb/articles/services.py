@@ -43,7 +43,7 @@ def store_citations(article, rendered: Rendered) -> None:
             for m in misses.values()
         )
         # bulk_create and the .update() of body_html by our callers fire no post_save.
-        bump_content_version()
+        bump_content_version([article.pk])
 
 
 def rerender_all() -> int:

@@ -28,8 +28,8 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    article = pages.article_for(request, slug)
-    response = render(request, "articles/detail.html", pages.article_context(article, request))
+    article, context = pages.article_page(request, slug)
+    response = render(request, "articles/detail.html", context)
     if not article.is_published():
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"

@@ -16,7 +16,7 @@ from kb.laws.models import Law, Provision
 simple_history.register(
     Article,
     app="kb.core",
-    excluded_fields=["body_html", "toc_html", "updated_at"],
+    excluded_fields=["body_html", "toc_html", "updated_at", "render_key"],
     verbose_name="文章历史",
     verbose_name_plural="文章历史",
 )
@@ -95,6 +95,9 @@ class ContentVersion(models.Model):
 
     value = models.BigIntegerField(default=0)
     next_publication = models.DateTimeField(null=True, blank=True)
+    # The generation of stored article pages (articles.ArticlePage): bumped with `value` by any
+    # change that is not confined to known articles (a law, a category, a tag renamed…).
+    pages = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = "内容版本"

@@ -36,7 +36,8 @@ import hashlib
 import logging
 import pickle
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import redis
@@ -62,6 +63,7 @@ IGNORED_MODELS = {
     "articles.articlerevision",  # pending until applied, which saves the article itself
     "search.searchdocument",
     "guide.outcomefeedback",
+    "articles.articlepage",  # a stored rendering of what is already there
 }
 SKIP_PREFIXES = ("/static/", "/media/", "/markdownx/", "/healthz")
 
@@ -97,24 +99,42 @@ def next_publication():
     )
 
 
-def bump_content_version() -> None:
-    """Invalidate every cached page. Call inside the transaction that changes content."""
+def bump_content_version(articles: Iterable[int] | None = None) -> None:
+    """Invalidate every cached page. Call inside the transaction that changes content.
+
+    Stored article pages (kb/articles/stored_page.py) go too: only those of `articles` when
+    the change is known to touch nothing else (an article, its FAQ, citations or tags), every
+    one of them otherwise.
+    """
     ContentVersion = _version_model()
     upcoming = next_publication()
     if _version_in_redis():
         transaction.on_commit(_bump_redis)
+    changes = {"value": F("value") + 1, "next_publication": upcoming}
+    if articles is None:
+        changes["pages"] = F("pages") + 1
+    else:
+        forget_stored_pages(articles)
     rows = ContentVersion.objects.filter(pk=1)
-    if rows.update(value=F("value") + 1, next_publication=upcoming):
+    if rows.update(**changes):
         return
     # No row yet (fresh or flushed database): start from the clock, so numbers never repeat
     # one a restored database used before.
+    start = int(timezone.now().timestamp() * 1000)
     try:
         with transaction.atomic():
-            ContentVersion.objects.create(
-                pk=1, value=int(timezone.now().timestamp() * 1000), next_publication=upcoming
-            )
+            ContentVersion.objects.create(pk=1, value=start, pages=start, next_publication=upcoming)
     except IntegrityError:  # another process created it first
-        rows.update(value=F("value") + 1, next_publication=upcoming)
+        rows.update(**changes)
+
+
+def forget_stored_pages(articles: Iterable[int]) -> None:
+    """A fresh render_key for these articles: a value no stored page was rendered under, even
+    when a save writes back the old one it had loaded (this runs after that save)."""
+    ids = list(articles)
+    if ids:
+        Article = apps.get_model("articles", "Article")
+        Article.objects.filter(pk__in=ids).update(render_key=uuid.uuid4().hex)
 
 
 @lru_cache(maxsize=4)
@@ -206,7 +226,25 @@ def _on_content_change(sender, **kwargs) -> None:
     if sender.__module__ == "__fake__":  # historical models inside migrations
         return
     if meta.app_label in CONTENT_APPS and meta.label_lower not in IGNORED_MODELS:
-        bump_content_version()
+        bump_content_version(_articles_changed(meta.label_lower, kwargs))
+
+
+# Models whose rows belong to one article and are shown only on that article's own page
+# (besides the article itself): a change to them leaves other stored article pages valid.
+ARTICLE_PARTS = {"articles.faq", "articles.articlecitation"}
+ARTICLE_LINKS = {"articles.article_tags", "articles.article_related"}
+
+
+def _articles_changed(label: str, signal: dict) -> list[int] | None:
+    """The articles whose own pages this change touches, or None for any other change."""
+    instance = signal.get("instance")
+    if label == "articles.article":
+        return [instance.pk]
+    if label in ARTICLE_PARTS:
+        return [instance.article_id]
+    if label in ARTICLE_LINKS and signal.get("reverse") is False:
+        return [instance.pk]  # article.tags.add(…): the article's own list changed
+    return None
 
 
 def connect_signals() -> None:

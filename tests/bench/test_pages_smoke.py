@@ -25,8 +25,10 @@ def test_it_measures_every_page_against_hello_world(monkeypatch):
     )
     assert [name for name, *_ in rows] == [f"{n} (cached)" for n in pages.PAGES] + [
         "article (cached, 5 different pages)",
-        "article (uncached)",
+        "article (uncached: page cache off, stored article page)",
         "home (uncached)",
+        "article (uncached, stored, 5 different pages)",
+        "article (uncached and not stored: rendered afresh every time)",
     ]
     # No speed assertion (a 1-second run on a busy machine may round to 0 requests/s): a
     # latency figure means wrk completed requests, and the page answered 200 to be counted.
@@ -48,7 +50,8 @@ def test_it_measures_the_cost_of_a_page_before_rendering(monkeypatch):
         "constant page, 1 query",
         "constant page, 2 queries",
         "constant page, 5 queries",
-        "the article page, uncached (its queries and templates)",
+        "the article page, uncached (stored article page, links, page shell)",
+        "the article page rendered afresh (all its queries and templates)",
     ]
     # wrk counts only 2xx/3xx answers (pages.wrk() raises on errors): a latency means the
     # throwaway view and the real page answered.

@@ -15,5 +15,6 @@ def test_it_prepares_the_article_page_s_queries_once_they_repeat(client, make_ar
     with connection.cursor() as cursor:
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         statements = [row[0] for row in cursor.fetchall()]
-    assert any('FROM "articles_article"' in s and "$1" in s for s in statements), statements
+    # The article with its stored page (kb/articles/stored_page.py)…
+    assert any("articles_articlepage" in s and "$1" in s for s in statements), statements
     assert any("UNION ALL" in s for s in statements)  # related, previous/next and latest
