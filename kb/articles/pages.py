@@ -12,6 +12,7 @@ from kb.articles import discovery, stored_page
 from kb.articles.feedback import blank_form_html
 from kb.articles.models import FAQ, Article, ArticleCitation, Category, Tag
 from kb.articles.seo import article_jsonld
+from kb.core.pagecache import content_version
 from kb.core.seo import permalink
 
 LATEST_COUNT = 10
@@ -70,20 +71,25 @@ def article_for(request: HttpRequest, slug: str) -> Article:
 
 
 def article_page(request: HttpRequest, slug: str) -> tuple[Article, dict]:
-    """The article and its page's context: the stored rendering of what the page shows of the
-    article itself when it is still valid (kb/articles/stored_page.py), rendered and stored
-    otherwise, plus the links to other articles, looked up each time."""
+    """The article and its page's context: the stored renderings (kb/articles/stored_page.py)
+    of what it shows of the article itself and of its links to other articles, each rendered
+    afresh (and the row stored again) when outdated."""
     found = stored_page.lookup(request, slug) if settings.STORED_ARTICLE_PAGES else None
     if found is None:  # not published (a staff preview, never stored; a 404) or switched off
         article = article_for(request, slug)
         parts = stored_page.render_parts(request, parts_context(article, request))
-    elif found.parts is None:
-        article = found.article
+        links = stored_page.render_links(request, discovery_context(article))
+        return article, {"article": article, "parts": parts, "links": links}
+    article, parts, links = found.article, found.parts, found.links
+    if found.scheduled_live:
+        content_version()  # bumps it (the page cache does so too when it is on)
+    if parts is None:
         parts = stored_page.render_parts(request, parts_context(article, request))
-        stored_page.store(request, found, parts)
-    else:
-        article, parts = found.article, found.parts
-    return article, {"article": article, "parts": parts, **discovery_context(article)}
+    if links is None:
+        links = stored_page.render_links(request, discovery_context(article))
+    if found.parts is None or found.links is None:
+        stored_page.store(request, found, parts, links)
+    return article, {"article": article, "parts": parts, "links": links}
 
 
 def parts_context(article: Article, request: HttpRequest) -> dict:
@@ -143,9 +149,10 @@ def _faqs_and_tags_sql() -> str:
 
 
 def discovery_context(article: Article) -> dict:
-    """Related, previous/next in the category and latest: one query, on every request."""
+    """Related, previous/next in the category and latest: one query."""
     links = discovery.article_links(article)
     return {
+        "article": article,
         "related": links.related,
         "previous": links.previous,
         "next": links.next,

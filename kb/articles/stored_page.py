@@ -1,20 +1,25 @@
-"""Article pages rendered once and stored, so a reader the page cache cannot answer (another
-page was just edited, the cache is off or cold) costs two queries, not a full render.
+"""Article pages rendered once and stored, so a reader the page cache cannot answer (the cache
+is off or cold, or another page was just edited) costs one query, not a full render.
 
-What an article page shows of its own — head metadata, breadcrumb, the article with its FAQ,
-cited statutes, tags, share links and feedback form — is rendered into an ArticlePage row per
-origin and script. What depends on other articles (related, previous/next, latest) is looked up
-on every request. A row is used only while all three of these are what it was rendered under:
+An ArticlePage row per article, origin and script holds the page in two kinds of parts:
 
-- the article's render_key, which kb.core.pagecache.bump_content_version() replaces with a fresh
-  random value after any change to the article, its FAQ, citations or tags;
-- the site-wide generation (core.ContentVersion.pages), bumped by every other content change (a
-  law or provision, a category, a tag renamed, a bulk load);
-- the release of the code (kb/core/release.py), so a deploy never serves old templates.
+- What the page shows of the article itself — head metadata, breadcrumb, the article with its
+  FAQ, cited statutes, tags, share links and feedback form. Used while the article's render_key
+  (replaced by kb.core.pagecache.bump_content_version() with a fresh random value after any
+  change to the article, its FAQ, citations or tags) and the site-wide generation
+  (core.ContentVersion.pages, bumped by every other content change: a law or provision, a
+  category, a tag renamed, a bulk load) are those it was rendered under. So an edit of one
+  article leaves every other article's text stored.
+- The links to other articles — related, previous/next in the category, latest. They change
+  whenever any article does, so they are used only while the content version
+  (core.ContentVersion.value, bumped by every content change, the page cache's own number) is
+  the one they were rendered under and no scheduled article has gone live since; otherwise one
+  query finds them again.
 
-Both values are read in the same query as the article, before anything else about it, and are
-stored with the row. A render that raced an edit is therefore stored under the old value and
-never used: there is no window in which a stale row could become valid.
+Both kinds also need the release of the code they were rendered by (kb/core/release.py). Every
+value is read in the same query as the article, before anything else about it, and stored
+with what was rendered from the data read after it. A render that raced an edit is therefore
+stored under the old values and never used: no stale row can become valid.
 """
 
 import logging
@@ -28,26 +33,38 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from kb.articles.models import Article, ArticlePage, Category
 from kb.core import release
 from kb.core.models import ContentVersion
 
 logger = logging.getLogger(__name__)
+DESCRIPTION_LENGTH = 120  # characters of the short answer in <meta name="description">
 
 
 @dataclass(frozen=True)
 class Parts:
+    description: str  # plain text, escaped where the page shows it
     head: SafeString
     crumbs: SafeString
     article: SafeString
 
 
 @dataclass(frozen=True)
+class Links:
+    main: SafeString  # previous/next and related, under the article
+    side: SafeString  # latest, beside it
+
+
+@dataclass(frozen=True)
 class Lookup:
     article: Article  # its render_key is the one read with the stored page
     pages: int | None  # None before the first content change has created the version row
-    parts: Parts | None  # None when no valid stored page exists
+    version: int | None
+    parts: Parts | None  # None when the stored parts are missing or outdated
+    links: Links | None  # likewise
+    scheduled_live: bool = False  # an article has gone live since the version was last bumped
 
 
 def variant(request: HttpRequest) -> str:
@@ -72,19 +89,22 @@ def lookup(request: HttpRequest, slug: str) -> Lookup | None:
     if row is None:
         return None
     article, rest = _instances(connection.alias, row)
-    page_key, pages_then, built_by, head, crumbs, body, pages_now = rest
-    valid = (
-        page_key == article.render_key
-        and pages_then is not None
-        and pages_then == pages_now
-        and built_by == release.release_id()
-    )
-    parts = Parts(mark_safe(head), mark_safe(crumbs), mark_safe(body)) if valid else None
-    return Lookup(article, pages_now, parts)
+    key, pages, built_by, description, head, crumbs, body, version, main, side = rest[:10]
+    pages_now, version_now, next_publication = rest[10:]
+    same_release = built_by == release.release_id()
+    parts = None
+    if same_release and key == article.render_key and pages is not None and pages == pages_now:
+        parts = Parts(description, mark_safe(head), mark_safe(crumbs), mark_safe(body))
+    links = None
+    scheduled_live = next_publication is not None and next_publication <= timezone.now()
+    if same_release and version is not None and version == version_now and not scheduled_live:
+        links = Links(mark_safe(main), mark_safe(side))
+    return Lookup(article, pages_now, version_now, parts, links, scheduled_live)
 
 
 def render_parts(request: HttpRequest, context: dict) -> Parts:
     return Parts(
+        Truncator(context["article"].short_answer).chars(DESCRIPTION_LENGTH),
         render_to_string("articles/includes/detail_head.html", context, request),
         render_to_string(
             "includes/breadcrumb.html", {"crumbs": context["breadcrumb"], "current": "正文"}
@@ -93,7 +113,14 @@ def render_parts(request: HttpRequest, context: dict) -> Parts:
     )
 
 
-def store(request: HttpRequest, found: Lookup, parts: Parts) -> None:
+def render_links(request: HttpRequest, context: dict) -> Links:
+    return Links(
+        render_to_string("articles/includes/detail_links.html", context, request),
+        render_to_string("articles/includes/latest.html", context, request),
+    )
+
+
+def store(request: HttpRequest, found: Lookup, parts: Parts, links: Links) -> None:
     """Keep the page under the values read before it was rendered (never fails the page)."""
     name = variant(request)
     if found.pages is None or len(name) > ArticlePage._meta.get_field("variant").max_length:
@@ -104,9 +131,13 @@ def store(request: HttpRequest, found: Lookup, parts: Parts) -> None:
         "render_key": found.article.render_key,
         "pages": found.pages,
         "release": release.release_id(),
+        "description": parts.description,
         "head": str(parts.head),
         "crumbs": str(parts.crumbs),
         "body": str(parts.article),
+        "version": found.version,
+        "main": str(links.main),
+        "side": str(links.side),
     }
     connection = connections[router.db_for_write(ArticlePage)]
     try:
@@ -129,15 +160,30 @@ def _store_sql() -> str:
     columns = ", ".join([quote("article_id"), quote("variant"), *changed])
     return f"""
         INSERT INTO {ArticlePage._meta.db_table} ({columns})
-        VALUES (%(article)s, %(variant)s, %(render_key)s, %(pages)s, %(release)s, %(head)s,
-          %(crumbs)s, %(body)s)
+        VALUES (%(article)s, %(variant)s, %(render_key)s, %(pages)s, %(release)s,
+          %(description)s, %(head)s,
+          %(crumbs)s, %(body)s, %(version)s, %(main)s, %(side)s)
         ON CONFLICT (article_id, variant) DO UPDATE SET
           {", ".join(f"{c} = excluded.{c}" for c in changed)}"""
 
 
 STORED_COLUMNS = [
     ArticlePage._meta.get_field(name)
-    for name in ("render_key", "pages", "release", "head_html", "crumbs_html", "article_html")
+    for name in (
+        "render_key",
+        "pages",
+        "release",
+        "description",
+        "head_html",
+        "crumbs_html",
+        "article_html",
+        "links_version",
+        "links_main_html",
+        "links_side_html",
+    )
+]
+VERSION_COLUMNS = [
+    ContentVersion._meta.get_field(name) for name in ("pages", "value", "next_publication")
 ]
 ARTICLE_COLUMNS = list(Article._meta.concrete_fields)
 CATEGORY_COLUMNS = list(Category._meta.concrete_fields)
@@ -173,7 +219,13 @@ def _converted(alias: str, row: tuple) -> list:
 @lru_cache(maxsize=4)
 def _converters(alias: str) -> list:
     connection = connections[alias]
-    fields = [*ARTICLE_COLUMNS, *CATEGORY_COLUMNS, *CATEGORY_COLUMNS, *STORED_COLUMNS]
+    fields = [
+        *ARTICLE_COLUMNS,
+        *CATEGORY_COLUMNS,
+        *CATEGORY_COLUMNS,
+        *STORED_COLUMNS,
+        *VERSION_COLUMNS,
+    ]
     found = []
     for i, field in enumerate(fields):
         column = field.get_col(field.model._meta.db_table)
@@ -193,11 +245,11 @@ def _lookup_sql() -> str:
     return f"""
         SELECT {cols("a", ARTICLE_COLUMNS)}, {cols("c", CATEGORY_COLUMNS)},
           {cols("cp", CATEGORY_COLUMNS)},
-          {cols("p", STORED_COLUMNS)},
-          (SELECT v.pages FROM {ContentVersion._meta.db_table} v WHERE v.id = 1)
+          {cols("p", STORED_COLUMNS)}, {cols("v", VERSION_COLUMNS)}
         FROM {Article._meta.db_table} a
         JOIN {Category._meta.db_table} c ON c.id = a.category_id
         LEFT JOIN {Category._meta.db_table} cp ON cp.id = c.parent_id
         LEFT JOIN {ArticlePage._meta.db_table} p
           ON p.article_id = a.id AND p.variant = %(variant)s
+        LEFT JOIN {ContentVersion._meta.db_table} v ON v.id = 1
         WHERE a.slug = %(slug)s AND a.status = %(published)s AND a.published_at <= %(now)s"""

@@ -212,7 +212,8 @@ def content_version() -> int:
         row = _read_version()
     if row is not None and (row[1] is None or row[1] > timezone.now()):
         return row[0]
-    bump_content_version()
+    # A scheduled article went live: lists and links change, no article's own text does.
+    bump_content_version(articles=[] if row is not None else None)
     if from_redis and not connections["default"].in_atomic_block:
         # The bump has committed and INCR'd the key.
         row = _read_redis_version()

@@ -17,8 +17,8 @@ def test_the_article_page_costs_a_fixed_number_of_queries(client, make_article, 
     assert response.content.decode().count("问题") >= 8
 
 
-def test_a_stored_article_page_costs_two_queries(client, make_article, settings):
+def test_a_stored_article_page_costs_one_query(client, make_article, settings):
     settings.PAGE_CACHE_SECONDS = 0  # otherwise the page cache answers
     article = make_article()
     page_queries(client, article.get_absolute_url())
-    assert len(page_queries(client, article.get_absolute_url())) == 2
+    assert len(page_queries(client, article.get_absolute_url())) == 1
