@@ -137,6 +137,10 @@ DATABASE_PREPARE_THRESHOLD = env_int("DATABASE_PREPARE_THRESHOLD", 5)
 
 
 def prepared(database: dict) -> dict:
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # Django's backend, with a health check that trusts a connection which has just
+        # answered (kb/core/postgresql/base.py).
+        database["ENGINE"] = "kb.core.postgresql"
     if database["ENGINE"].endswith("postgresql") and DATABASE_PREPARE_THRESHOLD > 0:
         database.setdefault("OPTIONS", {}).update(
             server_side_binding=True, prepare_threshold=DATABASE_PREPARE_THRESHOLD

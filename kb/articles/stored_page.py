@@ -82,19 +82,23 @@ def lookup(request: HttpRequest, slug: str) -> Lookup | None:
         "variant": variant(request),
         "published": Article.Status.PUBLISHED,
         "now": connection.ops.adapt_datetimefield_value(timezone.now()),
+        "release": release.release_id(),
     }
     with connection.cursor() as cursor:
         cursor.execute(_lookup_sql(), params)
         row = cursor.fetchone()
     if row is None:
         return None
-    article, rest = _instances(connection.alias, row)
-    key, pages, built_by, description, head, crumbs, body, version, main, side = rest[:10]
+    parts_ok = bool(row[0])
+    article, rest = _instances(connection.alias, row[1:], parts_ok)
+    _, _, built_by, description, head, crumbs, body, version, main, side = rest[:10]
     pages_now, version_now, next_publication = rest[10:]
-    same_release = built_by == release.release_id()
-    parts = None
-    if same_release and key == article.render_key and pages is not None and pages == pages_now:
-        parts = Parts(description, mark_safe(head), mark_safe(crumbs), mark_safe(body))
+    same_release = built_by == params["release"]
+    parts = (
+        Parts(description, mark_safe(head), mark_safe(crumbs), mark_safe(body))
+        if parts_ok
+        else None
+    )
     links = None
     scheduled_live = next_publication is not None and next_publication <= timezone.now()
     if same_release and version is not None and version == version_now and not scheduled_live:
@@ -186,15 +190,21 @@ VERSION_COLUMNS = [
     ContentVersion._meta.get_field(name) for name in ("pages", "value", "next_publication")
 ]
 ARTICLE_COLUMNS = list(Article._meta.concrete_fields)
+# The article's text, which only a render of its parts reads: not fetched when they are valid.
+TEXT_FIELDS = {"body", "body_html", "toc_html", "short_answer"}
 CATEGORY_COLUMNS = list(Category._meta.concrete_fields)
 
 
-def _instances(alias: str, row: tuple) -> tuple[Article, tuple]:
-    """The Article, with its category and the category's parent attached, from the row."""
+def _instances(alias: str, row: tuple, parts_ok: bool) -> tuple[Article, tuple]:
+    """The Article, with its category and the category's parent attached, from the row. With
+    valid stored parts its text was not read (it is not shown): those fields stay deferred."""
     row = _converted(alias, row)
     n_article, n_category = len(ARTICLE_COLUMNS), len(CATEGORY_COLUMNS)
-    names = [f.attname for f in ARTICLE_COLUMNS]
-    article = Article.from_db(alias, names, row[:n_article])
+    fields = zip(ARTICLE_COLUMNS, row[:n_article], strict=True)
+    if parts_ok:
+        fields = [(f, value) for f, value in fields if f.name not in TEXT_FIELDS]
+    names, values = zip(*((f.attname, value) for f, value in fields), strict=True)
+    article = Article.from_db(alias, list(names), values)
     category_names = [f.attname for f in CATEGORY_COLUMNS]
     category = Category.from_db(alias, category_names, row[n_article : n_article + n_category])
     parent_row = row[n_article + n_category : n_article + 2 * n_category]
@@ -242,8 +252,15 @@ def _lookup_sql() -> str:
     def cols(alias: str, fields) -> str:
         return ", ".join(f"{alias}.{quote(f.column)}" for f in fields)
 
+    parts_ok = "(p.render_key = a.render_key AND p.pages = v.pages AND p.release = %(release)s)"
+    article = ", ".join(
+        f"CASE WHEN {parts_ok} THEN NULL ELSE a.{quote(f.column)} END"
+        if f.name in TEXT_FIELDS
+        else f"a.{quote(f.column)}"
+        for f in ARTICLE_COLUMNS
+    )
     return f"""
-        SELECT {cols("a", ARTICLE_COLUMNS)}, {cols("c", CATEGORY_COLUMNS)},
+        SELECT COALESCE({parts_ok}, FALSE), {article}, {cols("c", CATEGORY_COLUMNS)},
           {cols("cp", CATEGORY_COLUMNS)},
           {cols("p", STORED_COLUMNS)}, {cols("v", VERSION_COLUMNS)}
         FROM {Article._meta.db_table} a
