@@ -264,23 +264,28 @@ def lighthouse(base: str, path: str) -> dict[str, int]:
             ["npm", "install", "--prefix", str(ROOT / "bench" / ".tools"), "lighthouse"], check=True
         )
     flags = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-sync"
-    with tempfile.NamedTemporaryFile(suffix=".json") as report:
-        subprocess.run(
-            [
-                str(binary),
-                base + urllib.parse.quote(path, safe="/?=&"),
-                "--quiet",
-                "--output=json",
-                f"--output-path={report.name}",
-                f"--chrome-flags={flags}",
-                "--form-factor=mobile",
-                "--only-categories=performance,accessibility,best-practices,seo",
-            ],
-            check=True,
-            env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
-            capture_output=True,
-        )
-        data = json.load(open(report.name))
+    for attempt in (1, 2):  # Chromium sometimes fails to start on a loaded machine
+        with tempfile.NamedTemporaryFile(suffix=".json") as report:
+            done = subprocess.run(
+                [
+                    str(binary),
+                    base + urllib.parse.quote(path, safe="/?=&"),
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report.name}",
+                    f"--chrome-flags={flags}",
+                    "--form-factor=mobile",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                ],
+                env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+                capture_output=True,
+                text=True,
+            )
+            if done.returncode == 0:
+                data = json.load(open(report.name))
+                break
+        if attempt == 2:
+            raise RuntimeError(f"lighthouse failed on {path}:\n{done.stderr[-2000:]}")
     return {k: round(v["score"] * 100) for k, v in data["categories"].items()}
 
 

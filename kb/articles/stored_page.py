@@ -190,8 +190,18 @@ VERSION_COLUMNS = [
     ContentVersion._meta.get_field(name) for name in ("pages", "value", "next_publication")
 ]
 ARTICLE_COLUMNS = list(Article._meta.concrete_fields)
-# The article's text, which only a render of its parts reads: not fetched when they are valid.
-TEXT_FIELDS = {"body", "body_html", "toc_html", "short_answer"}
+# What only a render of the article's own parts reads: not fetched when they are valid (the
+# fields stay deferred, and its category is not attached).
+TEXT_FIELDS = {
+    "body",
+    "body_html",
+    "toc_html",
+    "short_answer",
+    "updated_at",
+    "reviewed_at",
+    "source",
+    "editor",
+}
 CATEGORY_COLUMNS = list(Category._meta.concrete_fields)
 
 
@@ -205,6 +215,9 @@ def _instances(alias: str, row: tuple, parts_ok: bool) -> tuple[Article, tuple]:
         fields = [(f, value) for f, value in fields if f.name not in TEXT_FIELDS]
     names, values = zip(*((f.attname, value) for f, value in fields), strict=True)
     article = Article.from_db(alias, list(names), values)
+    rest = row[n_article + 2 * n_category :]
+    if parts_ok:
+        return article, rest
     category_names = [f.attname for f in CATEGORY_COLUMNS]
     category = Category.from_db(alias, category_names, row[n_article : n_article + n_category])
     parent_row = row[n_article + n_category : n_article + 2 * n_category]
@@ -212,7 +225,7 @@ def _instances(alias: str, row: tuple, parts_ok: bool) -> tuple[Article, tuple]:
         Category.from_db(alias, category_names, parent_row) if parent_row[0] is not None else None
     )
     article.category = category
-    return article, row[n_article + 2 * n_category :]
+    return article, rest
 
 
 def _converted(alias: str, row: tuple) -> list:
@@ -253,15 +266,19 @@ def _lookup_sql() -> str:
         return ", ".join(f"{alias}.{quote(f.column)}" for f in fields)
 
     parts_ok = "(p.render_key = a.render_key AND p.pages = v.pages AND p.release = %(release)s)"
-    article = ", ".join(
-        f"CASE WHEN {parts_ok} THEN NULL ELSE a.{quote(f.column)} END"
-        if f.name in TEXT_FIELDS
-        else f"a.{quote(f.column)}"
-        for f in ARTICLE_COLUMNS
-    )
+
+    def for_rendering(alias: str, fields, only=None) -> str:
+        """Columns read only to render the parts: NULL (never read) when they are valid."""
+        return ", ".join(
+            f"CASE WHEN {parts_ok} THEN NULL ELSE {alias}.{quote(f.column)} END"
+            if only is None or f.name in only
+            else f"{alias}.{quote(f.column)}"
+            for f in fields
+        )
+
     return f"""
-        SELECT COALESCE({parts_ok}, FALSE), {article}, {cols("c", CATEGORY_COLUMNS)},
-          {cols("cp", CATEGORY_COLUMNS)},
+        SELECT COALESCE({parts_ok}, FALSE), {for_rendering("a", ARTICLE_COLUMNS, TEXT_FIELDS)},
+          {for_rendering("c", CATEGORY_COLUMNS)}, {for_rendering("cp", CATEGORY_COLUMNS)},
           {cols("p", STORED_COLUMNS)}, {cols("v", VERSION_COLUMNS)}
         FROM {Article._meta.db_table} a
         JOIN {Category._meta.db_table} c ON c.id = a.category_id
