@@ -27,7 +27,6 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.conf import settings
 from django.db import DatabaseError, connections, router, transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -38,6 +37,7 @@ from django.utils.text import Truncator
 from kb.articles.models import Article, ArticlePage, Category
 from kb.core import release
 from kb.core.models import ContentVersion
+from kb.core.seo import site_origin
 
 logger = logging.getLogger(__name__)
 DESCRIPTION_LENGTH = 120  # characters of the short answer in <meta name="description">
@@ -69,8 +69,7 @@ class Lookup:
 
 def variant(request: HttpRequest) -> str:
     """What a stored page differs by: the origin its absolute links name, and the script."""
-    base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
-    return f"{base} {'hant' if getattr(request, 'hant', False) else 'hans'}"
+    return f"{site_origin(request)} {'hant' if getattr(request, 'hant', False) else 'hans'}"
 
 
 def lookup(request: HttpRequest, slug: str) -> Lookup | None:

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 
 from kb.core.hant import PREFIX, is_mirrored
+from kb.core.seo import site_origin
 
 
 def site(request) -> dict:
@@ -33,7 +34,7 @@ def canonical_path(request) -> str:
 def script_urls(request, hant: bool) -> dict:
     """Absolute URLs of this page in both scripts, for the switch, canonical and hreflang."""
     try:
-        base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+        base = site_origin(request)
     except DisallowedHost:  # the 400 page for a forged Host header must still render
         base = ""
     path = request.get_full_path()

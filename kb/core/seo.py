@@ -7,9 +7,13 @@ from django.conf import settings
 from kb.core.hant import hant_path
 
 
+def site_origin(request) -> str:
+    """SITE_URL when configured, else the scheme and host the request came in on."""
+    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+
+
 def absolute(request, path: str) -> str:
-    base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
-    return base + path
+    return site_origin(request) + path
 
 
 def permalink(request, path: str) -> str:
