@@ -76,18 +76,16 @@ def article_page(request: HttpRequest, slug: str) -> tuple[Article, dict]:
     afresh (and the row stored again) when outdated."""
     found = stored_page.lookup(request, slug) if settings.STORED_ARTICLE_PAGES else None
     if found is None:  # not published (a staff preview, never stored; a 404) or switched off
-        article = article_for(request, slug)
-        parts = stored_page.render_parts(request, parts_context(article, request))
-        links = stored_page.render_links(request, discovery_context(article))
-        return article, {"article": article, "parts": parts, "links": links}
-    article, parts, links = found.article, found.parts, found.links
-    if found.scheduled_live:
-        content_version()  # bumps it (the page cache does so too when it is on)
+        article, parts, links = article_for(request, slug), None, None
+    else:
+        article, parts, links = found.article, found.parts, found.links
+        if found.scheduled_live:
+            content_version()  # bumps it (the page cache does so too when it is on)
     if parts is None:
         parts = stored_page.render_parts(request, parts_context(article, request))
     if links is None:
         links = stored_page.render_links(request, discovery_context(article))
-    if found.parts is None or found.links is None:
+    if found is not None and (found.parts is None or found.links is None):
         stored_page.store(request, found, parts, links)
     return article, {"article": article, "parts": parts, "links": links}
 
@@ -116,20 +114,17 @@ def parts_context(article: Article, request: HttpRequest) -> dict:
 def faqs_and_tags(article: Article) -> tuple[list[FAQ], list[Tag]]:
     """The article's FAQ entries (in their order) and tags (by name): one query, so that an
     article page rendered afresh and stored stays within six queries."""
-    connection = connections[router.db_for_read(FAQ)]
+    alias = router.db_for_read(FAQ)
     faqs: list[FAQ] = []
     tags: list[Tag] = []
-    with connection.cursor() as cursor:
+    with connections[alias].cursor() as cursor:
         cursor.execute(_faqs_and_tags_sql(), {"pk": article.pk})
         for kind, pk, first, second, order, _ in cursor.fetchall():
             if kind == "f":
-                faqs.append(
-                    FAQ(id=pk, article_id=article.pk, question=first, answer=second, order=order)
-                )
+                fields = ["id", "article_id", "question", "answer", "order"]
+                faqs.append(FAQ.from_db(alias, fields, (pk, article.pk, first, second, order)))
             else:
-                tags.append(Tag(id=pk, name=first, slug=second))
-    for row in (*faqs, *tags):
-        row._state.adding, row._state.db = False, connection.alias
+                tags.append(Tag.from_db(alias, ["id", "name", "slug"], (pk, first, second)))
     return faqs, tags
 
 
