@@ -70,8 +70,8 @@ def article_for(request: HttpRequest, slug: str) -> Article:
     return article
 
 
-def article_page(request: HttpRequest, slug: str) -> tuple[Article, dict]:
-    """The article and its page's context: the stored renderings (kb/articles/stored_page.py)
+def article_page(request: HttpRequest, slug: str) -> tuple[Article, dict[str, str]]:
+    """The article and its page's context (strings, for kb/core/shell.py): the stored renderings (kb/articles/stored_page.py)
     of what it shows of the article itself and of its links to other articles, each rendered
     afresh (and the row stored again) when outdated."""
     found = stored_page.lookup(request, slug) if settings.STORED_ARTICLE_PAGES else None
@@ -87,7 +87,15 @@ def article_page(request: HttpRequest, slug: str) -> tuple[Article, dict]:
         links = stored_page.render_links(request, discovery_context(article))
     if found is not None and (found.parts is None or found.links is None):
         stored_page.store(request, found, parts, links)
-    return article, {"article": article, "parts": parts, "links": links}
+    return article, {
+        "title": article.title,
+        "description": parts.description,
+        "head": parts.head,
+        "crumbs": parts.crumbs,
+        "body": parts.article,
+        "links_main": links.main,
+        "links_side": links.side,
+    }
 
 
 def parts_context(article: Article, request: HttpRequest) -> dict:
