@@ -359,6 +359,8 @@ class PageCacheMiddleware:
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
+        # Compressed with care (kb/core/compression.py): it may be stored and sent many times.
+        request.page_cache_may_store = request.method == "GET"
         response = self.get_response(request)
         if request.method == "GET" and _cacheable_response(response):
             response["ETag"] = etag
