@@ -88,10 +88,10 @@ MIDDLEWARE = [
     # Outside the header and gzip middleware: a hit is stored with its headers and already
     # compressed, so it skips that work (kb/core/pagecache.py).
     "kb.core.pagecache.PageCacheMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "kb.core.security.CSPMiddleware",
     "kb.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
+    "kb.core.compression.GZipMiddleware",
     "kb.core.hant.HantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -118,3 +118,44 @@ def test_it_keeps_the_markdownx_preview_working_with_csrf_enforced(
     )
     assert preview.status_code == 200
     assert "<strong>粗体</strong>" in preview.content.decode()
+
+
+def test_it_builds_the_policy_django_csp_would(production, rf):
+    from csp.middleware import CSPMiddleware as DjangoCSP
+    from csp.utils import build_policy
+    from django.http import HttpResponse
+
+    from kb.core.security import CSPMiddleware
+
+    def answer(request):
+        return HttpResponse("<p>ok</p>")
+
+    ours = CSPMiddleware(answer)(rf.get("/"))["Content-Security-Policy"]
+    theirs = DjangoCSP(answer)(rf.get("/"))["Content-Security-Policy"]
+    assert ours == theirs == build_policy()
+    production.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    assert CSPMiddleware(answer)(rf.get("/"))["Content-Security-Policy"] == "default-src 'none'"
+
+
+def test_it_follows_a_views_own_policy_and_nonces(production, rf):
+    from csp.constants import NONCE, SELF
+    from csp.decorators import csp_update
+    from django.http import HttpResponse
+
+    from kb.core.security import CSPMiddleware
+
+    @csp_update({"img-src": ["https://img.example"]})
+    def with_images(request):
+        return HttpResponse("<p>ok</p>")
+
+    def with_nonce(request):
+        return HttpResponse(f"<script nonce='{request.csp_nonce}'></script>")
+
+    updated = csp_directives(CSPMiddleware(with_images)(rf.get("/")))
+    assert updated["img-src"] == ["'self'", "data:", "https://img.example"]
+    production.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"script-src": [SELF, NONCE]}}
+    response = CSPMiddleware(with_nonce)(rf.get("/"))
+    nonce = response.content.decode().split("'")[1]
+    assert csp_directives(response)["script-src"] == ["'self'", f"'nonce-{nonce}'"]
+    unused = CSPMiddleware(with_images)(rf.get("/"))  # a nonce no page asked for is left out
+    assert csp_directives(unused)["script-src"] == ["'self'"]
