@@ -71,9 +71,9 @@ def article_for(request: HttpRequest, slug: str) -> Article:
 
 
 def article_page(request: HttpRequest, slug: str) -> tuple[Article, dict[str, str]]:
-    """The article and its page's context (strings, for kb/core/shell.py): the stored renderings (kb/articles/stored_page.py)
-    of what it shows of the article itself and of its links to other articles, each rendered
-    afresh (and the row stored again) when outdated."""
+    """The article and its page's context, all strings (for kb/core/shell.py): the stored
+    renderings (kb/articles/stored_page.py) of what it shows of the article itself and of its
+    links to other articles, each rendered afresh (and the row stored again) when outdated."""
     found = stored_page.lookup(request, slug) if settings.STORED_ARTICLE_PAGES else None
     if found is None:  # not published (a staff preview, never stored; a 404) or switched off
         article, parts, links = article_for(request, slug), None, None
