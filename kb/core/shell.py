@@ -45,7 +45,10 @@ def render(request: HttpRequest, template_name: str, context: dict) -> str:
     values = {**site(request), **context}
     slots = {name: value for name, value in values.items() if isinstance(value, str)}
     fixed = tuple(sorted((n, v) for n, v in values.items() if not isinstance(v, str)))
-    shell = _shell(template_name, tuple(sorted(slots)), fixed, _process_constants())
+    try:
+        shell = _shell(template_name, tuple(sorted(slots)), fixed, _process_constants())
+    except TypeError:  # a value that is neither a string nor hashable (a list): no shell
+        shell = None
     if shell is None:
         return render_to_string(template_name, context, request)
     escaped = {name: conditional_escape(value) for name, value in slots.items()}

@@ -62,16 +62,22 @@ BROKEN = {
     "upper.html": "<p>{{ title|upper }}</p>",
     "cut.html": "<p>{{ title|truncatechars:4 }}</p>",
 }
+LOCMEM = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "OPTIONS": {
+            "loaders": [
+                (
+                    "django.template.loaders.locmem.Loader",
+                    {**BROKEN, "list.html": "{% for t in titles %}<p>{{ t }}</p>{% endfor %}"},
+                )
+            ]
+        },
+    }
+]
 
 
-@override_settings(
-    TEMPLATES=[
-        {
-            "BACKEND": "django.template.backends.django.DjangoTemplates",
-            "OPTIONS": {"loaders": [("django.template.loaders.locmem.Loader", BROKEN)]},
-        }
-    ]
-)
+@override_settings(TEMPLATES=LOCMEM)
 @pytest.mark.parametrize("name", sorted(BROKEN))
 def test_it_renders_as_usual_a_template_that_changes_its_values(name, caplog):
     request = RequestFactory().get("/")
@@ -79,3 +85,11 @@ def test_it_renders_as_usual_a_template_that_changes_its_values(name, caplog):
     html = shell.render(request, name, {"title": "a<b & 借呗"})
     assert html == render_to_string(name, {"title": "a<b & 借呗"})
     assert "rendered each time" in caplog.text
+
+
+@override_settings(TEMPLATES=LOCMEM)
+def test_it_renders_as_usual_a_template_given_a_list():
+    request = RequestFactory().get("/")
+    request.hant = False
+    context = {"titles": ["借呗", "a<b"]}
+    assert shell.render(request, "list.html", context) == "<p>借呗</p><p>a&lt;b</p>"
