@@ -11,11 +11,7 @@ from django.core.management import CommandError, call_command
 from kb.core.law_fixture import load_laws_fixture
 from kb.laws.models import Change, Law, Provision
 
-SOURCES = Path(settings.BASE_DIR).parent / "shared" / "sources"
-needs_sources = pytest.mark.skipif(
-    not (SOURCES / "laws").is_dir(),
-    reason=f"statute sources not found at {SOURCES} (../shared/sources)",
-)
+SOURCES = Path(settings.BASE_DIR) / "fixtures" / "statutes"
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "laws.json"
 EXPECTED = {  # slug: (provisions, of which 之N, short title, kind)
     "minfadian": (1260, 0, "民法典", Law.Kind.LAW),
@@ -88,7 +84,6 @@ def provisions_index() -> dict:
     return out
 
 
-@needs_sources
 def test_it_imports_every_shipped_law_with_the_right_article_counts(capsys):
     paths = sorted(str(p) for p in (SOURCES / "laws").glob("*.md"))
     call_command("import_law", *paths)
@@ -100,7 +95,6 @@ def test_it_imports_every_shipped_law_with_the_right_article_counts(capsys):
     assert not Change.objects.exists()
 
 
-@needs_sources
 def test_it_keeps_structure_and_paragraphs_verbatim():
     call_command(
         "import_law", str(SOURCES / "laws" / "xingfa.md"), str(SOURCES / "laws" / "minfadian.md")
@@ -190,12 +184,10 @@ def test_it_ships_all_seven_documents_in_the_fixture():
         == "本批复自2021年1月1日起施行。"
     )
     assert all(law.source.startswith("LawRefBook/Laws") for law in Law.objects.all())
-    if (SOURCES / "provisions.md").exists():
-        for (short, label), paragraphs in provisions_index().items():
-            assert (
-                Provision.objects.get(law__short_title=short, label=label).paragraphs()
-                == paragraphs
-            ), label
+    for (short, label), paragraphs in provisions_index().items():
+        assert (
+            Provision.objects.get(law__short_title=short, label=label).paragraphs() == paragraphs
+        ), label
 
 
 def test_it_refuses_to_drop_provisions_unless_told_to(tmp_path):
