@@ -17,7 +17,7 @@ def test_it_measures_every_page_against_hello_world(monkeypatch):
     import pages
 
     database_url = use_suite_backend(monkeypatch, "bench_smoke")
-    report = pages.run(articles=5, duration=1, smoke=True, with_lighthouse=False)
+    report = pages.run(articles=5, duration=1, smoke=True, lighthouse_runs=0)
     assert ("PostgreSQL" if database_url.startswith("postgres") else "SQLite") in report
     assert "Hello world baseline" in report
     rows = re.findall(
@@ -56,3 +56,19 @@ def test_it_measures_the_cost_of_a_page_before_rendering(monkeypatch):
     # wrk counts only 2xx/3xx answers (pages.wrk() raises on errors): a latency means the
     # throwaway view and the real page answered.
     assert all(float(p99) > 0 for *_, p99 in rows)
+
+
+def test_it_reports_every_lighthouse_run_not_an_average():
+    import pages
+
+    def run(performance: int, blocking: float, index: float) -> "pages.LighthouseRun":
+        scores = {"performance": performance, "accessibility": 100}
+        scores |= {"best-practices": 100, "seo": 100}
+        return pages.LighthouseRun(scores=scores, blocking_ms=blocking, cpu_index=index)
+
+    table = pages.lighthouse_table(
+        {"home": [run(100, 12.4, 1300), run(99, 96, 1100)], "article": [run(100, 0, 1200)] * 2}
+    )
+    assert "2 runs per page" in table[0]
+    assert "| home | 100, 99 | 100, 100 | 100, 100 | 100, 100 | 12–96 | 1100–1300 |" in table
+    assert "| article | 100, 100 | 100, 100 | 100, 100 | 100, 100 | 0 | 1200 |" in table
