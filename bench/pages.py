@@ -272,7 +272,10 @@ def lighthouse(base: str, path: str) -> LighthouseRun:
             ["npm", "install", "--prefix", str(ROOT / "bench" / ".tools"), "lighthouse"], check=True
         )
     flags = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-sync"
-    for attempt in (1, 2):  # Chromium sometimes fails to start on a loaded machine
+    # Chromium sometimes fails to start, or Lighthouse to record the trace (NO_NAVSTART), on a
+    # loaded machine: such a run gives no score at all, so it is tried again.
+    attempts = 4
+    for attempt in range(1, attempts + 1):
         with tempfile.NamedTemporaryFile(suffix=".json") as report:
             done = subprocess.run(
                 [
@@ -292,7 +295,8 @@ def lighthouse(base: str, path: str) -> LighthouseRun:
             if done.returncode == 0:
                 data = json.load(open(report.name))
                 break
-        if attempt == 2:
+        time.sleep(2)
+        if attempt == attempts:
             raise RuntimeError(f"lighthouse failed on {path}:\n{done.stderr[-2000:]}")
     return LighthouseRun(
         scores={k: round(v["score"] * 100) for k, v in data["categories"].items()},
