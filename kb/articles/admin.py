@@ -116,6 +116,19 @@ class PendingRevisionFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MineFilter(admin.SimpleListFilter):
+    """The revisions the signed-in user proposed (the admin start page links here)."""
+
+    title = "提交人"
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", "我提交的")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(author=request.user) if self.value() == "1" else queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
     list_display = [
@@ -276,9 +289,12 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
                 request._revision_initial = revisions.initial_from(own)
                 self.message_user(request, revisions.OWN_PENDING, messages.WARNING)
             else:
-                notice = revisions.latest_rejection_notice(int(object_id), request.user)
-                if notice:
-                    self.message_user(request, notice, messages.WARNING)
+                decided = revisions.latest_decision_notice(int(object_id), request.user)
+                if decided:
+                    notice, rejected = decided
+                    self.message_user(
+                        request, notice, messages.WARNING if rejected else messages.SUCCESS
+                    )
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     @admin.action(
@@ -295,7 +311,7 @@ class ArticleRevisionAdmin(admin.ModelAdmin):
     reject it (actions on the list, buttons on the revision's page). Read-only otherwise."""
 
     list_display = ["article", "status", "author", "updated_at", "reviewer", "decided_at"]
-    list_filter = ["status"]
+    list_filter = ["status", MineFilter]
     list_select_related = ["article", "author", "reviewer"]
     search_fields = ["article__title"]
     fields = [

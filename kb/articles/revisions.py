@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import escape
@@ -58,6 +58,7 @@ APPLIED_REASON = "应用待审核修改"
 NOT_ALLOWED = "只有“审核”组的成员可以应用或驳回待审核修改。"
 NOTE_MAX = 500
 ALREADY_DECIDED = "这份修改已经处理过了（已应用或已驳回）。"
+RECENT_DAYS = 30  # the editor's panel counts decisions this recent
 
 
 class RevisionError(Exception):
@@ -228,14 +229,29 @@ def reject_revision(revision: ArticleRevision, user, note: str = "") -> None:
         revision.save(update_fields=["status", "reviewer", "decided_at", "note", "updated_at"])
 
 
-def latest_rejection_notice(article_id: int, author) -> str | None:
-    """For `author` reopening an article: their newest revision of it was rejected."""
+def latest_decision_notice(article_id: int, author) -> tuple[str, bool] | None:
+    """For `author` reopening an article: what became of their newest revision of it, as
+    (message, rejected); None while it is pending or if they never proposed one."""
     latest = ArticleRevision.objects.filter(article_id=article_id, author=author).first()
-    if latest is None or latest.status != ArticleRevision.Status.REJECTED:
+    if latest is None or latest.status == ArticleRevision.Status.PENDING:
         return None
     when = timezone.localtime(latest.decided_at).strftime("%Y-%m-%d %H:%M")
+    if latest.status == ArticleRevision.Status.APPLIED:
+        return f"你上次提交的修改已于 {when} 由审核应用，读者现在看到的是修改后的内容。", False
     notice = f"你上次提交的修改已于 {when} 被驳回，文章保持原样。"
-    return notice + (f"审核意见：{latest.note}" if latest.note else "")
+    return notice + (f"审核意见：{latest.note}" if latest.note else ""), True
+
+
+def recent_decisions(author, days: int = RECENT_DAYS) -> dict[str, int]:
+    """How many of `author`'s revisions were applied and rejected in the last `days` days,
+    and how many still wait: the editor's panel on the admin's start page."""
+    since = timezone.now() - datetime.timedelta(days=days)
+    status = ArticleRevision.Status
+    return ArticleRevision.objects.filter(author=author).aggregate(
+        applied=Count("pk", filter=Q(status=status.APPLIED, decided_at__gte=since)),
+        rejected=Count("pk", filter=Q(status=status.REJECTED, decided_at__gte=since)),
+        pending=Count("pk", filter=Q(status=status.PENDING)),
+    )
 
 
 def changed_labels(revision: ArticleRevision) -> str:

@@ -345,3 +345,46 @@ def test_it_holds_back_an_editors_change_to_a_scheduled_article_too(make_article
     scheduled.refresh_from_db()
     assert (scheduled.body, scheduled.status) == (OLD_BODY, Article.Status.PUBLISHED)
     assert ArticleRevision.objects.get(article=scheduled).changes == {"body": NEW_BODY}
+
+
+def test_it_tells_the_editor_their_revision_was_applied(submitted, live, editor, reviewer):
+    client_for(reviewer).post(revision_url(submitted, "apply"))
+    page = client_for(editor).get(change_url(live)).content.decode()
+    assert "你上次提交的修改已于" in page and "由审核应用，读者现在看到的是修改后的内容" in page
+    assert "被驳回" not in page
+
+
+def test_it_shows_an_editor_what_became_of_their_revisions_on_the_start_page(
+    submitted, live, editor, reviewer, role_user, make_article
+):
+    other = make_article(title="花呗逾期怎么办？", slug="huabei-yuqi")
+    assert edit(client_for(editor), other, title="花呗逾期了怎么办？").status_code == 302
+    colleague = role_user("编辑")
+    assert edit(client_for(colleague), live, title="逾期后会怎样？").status_code == 302
+    by_colleague = ArticleRevision.objects.get(author=colleague)
+    reviewing = client_for(reviewer)
+    reviewing.post(revision_url(submitted, "apply"))
+    reviewing.post(revision_url(by_colleague, "apply"))
+    reviewing.post(revision_url(ArticleRevision.objects.get(article=other), "reject"))
+
+    client = client_for(editor)
+    start = client.get(reverse("admin:index")).content.decode()
+    assert "我提交的修改" in start
+    assert "近 30 天已应用：1 份" in start and "近 30 天被驳回：1 份" in start
+    assert "待审核：" not in start
+    listed = client.get(
+        reverse("admin:articles_articlerevision_changelist") + "?mine=1&status__exact=applied"
+    )
+    assert listed.status_code == 200
+    assert [r.pk for r in listed.context["cl"].result_list] == [submitted.pk]
+
+
+def test_it_shows_no_revision_panel_to_someone_who_proposed_none(reviewer, editor, live):
+    for user in (reviewer, editor):
+        start = client_for(user).get(reverse("admin:index")).content.decode()
+        assert "我提交的修改" not in start
+
+
+def test_it_counts_an_editors_pending_revision_on_the_start_page(submitted, editor):
+    start = client_for(editor).get(reverse("admin:index")).content.decode()
+    assert "待审核：1 份" in start and "已应用" not in start
