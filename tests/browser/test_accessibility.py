@@ -49,6 +49,35 @@ def test_it_has_no_serious_axe_violations_on_the_article_admin_form(editor_page)
     assert_accessible(editor_page, "admin article add")
 
 
+def test_it_has_no_serious_axe_violations_on_the_admin_start_page_with_revisions(
+    editor_page, django_db_blocker
+):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from kb.articles.models import Article, ArticleRevision
+    from tests.browser.conftest import EDITOR
+
+    def propose():
+        author = get_user_model().objects.get(username=EDITOR["username"])
+        article = Article.objects.published().first()
+        changes = {"title": article.title + "？"}
+        return ArticleRevision.objects.create(article=article, author=author, changes=changes)
+
+    # The ORM outside Playwright's event loop, in a thread of its own.
+    with django_db_blocker.unblock(), ThreadPoolExecutor(1) as thread:
+        revision = thread.submit(propose).result()
+        try:
+            editor_page.goto(f"/{settings.ADMIN_PATH}/")
+            panel = editor_page.locator("#my-revisions")
+            assert panel.get_by_text("待审核：1 份").is_visible()
+            assert_accessible(editor_page, "admin start page with the editor's revisions")
+        finally:
+            thread.submit(revision.delete).result()
+
+
 def test_it_offers_a_working_skip_link_as_the_first_tab_stop(page):
     page.goto(PAGE_TYPES["article"])
     page.keyboard.press("Tab")
