@@ -8,13 +8,13 @@ from functools import lru_cache
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from kb.articles.models import Article, Feedback
+from kb.core.ratelimit import allow, client_address
 
 RATE_LIMIT = 10  # answers per client and article…
 RATE_WINDOW = 3600  # …per hour
@@ -49,29 +49,17 @@ class FeedbackForm(forms.Form):
 
 
 def client_hash(request) -> str:
-    """A salted hash of the client address: enough to rate-limit, useless to identify anyone."""
-    address = request.META.get("REMOTE_ADDR", "")
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if getattr(settings, "USE_X_FORWARDED_HOST", False) and forwarded:
-        # Behind our proxy (DJANGO_BEHIND_PROXY): the right-most entry is the one it added.
-        address = forwarded.split(",")[-1].strip()
+    """A salted hash of the client address: enough to tell answers apart, useless to identify
+    anyone. The address is the rate limits' (behind DJANGO_BEHIND_PROXY, the proxy's entry)."""
+    address = client_address(request)
     return hashlib.sha256(f"{settings.SECRET_KEY}:feedback:{address}".encode()).hexdigest()
 
 
-def count_over(key: str, limit: int, window: int) -> bool:
-    """Count one answer under `key`; True once more than `limit` fall in the window."""
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
-
-
-def over_limit(client: str, article: Article) -> bool:
-    """Count this answer; True once the client passes RATE_LIMIT answers in the window."""
-    return count_over(f"feedback-rate:{client}:{article.pk}", RATE_LIMIT, RATE_WINDOW)
+def over_limit(request, article: Article) -> bool:
+    """Count this answer; True once the client passes RATE_LIMIT answers to this article in
+    the window (kb/core/ratelimit.py: shared by workers through Redis, lets answers through if
+    the cache is down, off with DJANGO_RATELIMIT=0)."""
+    return not allow(request, f"feedback:{article.pk}", RATE_LIMIT, RATE_WINDOW)
 
 
 def record(article: Article, form: FeedbackForm, client: str) -> Feedback:

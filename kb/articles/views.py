@@ -88,12 +88,11 @@ def feedback(request: HttpRequest, slug: str) -> HttpResponse:
         return render(
             request, "articles/feedback.html", {"article": article, "form": form}, status=400
         )
-    client = client_hash(request)
-    if over_limit(client, article):
+    if over_limit(request, article):
         return render(
             request, "articles/feedback.html", {"article": article, "limited": True}, status=429
         )
-    record(article, form, client)
+    record(article, form, client_hash(request))
     thanks = reverse("articles:feedback-thanks", args=[article.slug])
     return redirect(hant_path(thanks) if form.cleaned_data["hant"] else thanks, permanent=False)
 

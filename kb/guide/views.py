@@ -61,10 +61,9 @@ def feedback(request: HttpRequest, slug: str) -> HttpResponse:
     context = {"tree": node.tree, "node": node, "form": form}
     if not form.is_valid():
         return render(request, "guide/feedback.html", context, status=400)
-    client = feedback_service.client_hash(request)
-    if feedback_service.over_limit(client, node):
+    if feedback_service.over_limit(request, node):
         return render(request, "guide/feedback.html", {**context, "limited": True}, status=429)
-    feedback_service.record(node, form, client)
+    feedback_service.record(node, form, feedback_service.client_hash(request))
     thanks = reverse("guide:feedback-thanks", args=[slug])
     return redirect(hant_path(thanks) if form.cleaned_data["hant"] else thanks)
 

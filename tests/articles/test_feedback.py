@@ -156,7 +156,7 @@ def test_the_article_admin_page_shows_the_counts(staff_client, make_article):
 
 
 def test_behind_the_proxy_it_limits_the_real_client(client, make_article, settings):
-    settings.USE_X_FORWARDED_HOST = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # DJANGO_BEHIND_PROXY
     article = make_article()
     for _ in range(RATE_LIMIT):
         client.post(
@@ -180,3 +180,25 @@ def test_behind_the_proxy_it_limits_the_real_client(client, make_article, settin
         ).status_code
         == 302
     )
+
+
+def test_it_keeps_the_answer_when_the_cache_is_down(client, make_article, settings):
+    # The rate limit counts in the cache; with the cache unreachable it lets answers through
+    # rather than losing them to a server error.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    article = make_article()
+    assert post(client, article, helpful="no", reason="没说清楚").status_code == 302
+    assert Feedback.objects.get(article=article).reason == "没说清楚"
+
+
+def test_it_takes_every_answer_with_rate_limits_switched_off(client, make_article, settings):
+    settings.RATELIMIT_ENABLED = False
+    article = make_article()
+    codes = {post(client, article, helpful="yes").status_code for _ in range(RATE_LIMIT + 2)}
+    assert codes == {302}
+    assert Feedback.objects.filter(article=article).count() == RATE_LIMIT + 2
