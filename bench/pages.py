@@ -431,29 +431,24 @@ def render_report(
 
 
 def lighthouse_table(scores: dict[str, list[LighthouseRun]]) -> list[str]:
-    """Every run's score per category (not an average: one 99 among 100s shows), with the
-    spread of Total Blocking Time and of Lighthouse's CPU index for the machine."""
+    """Every run's score per category (not an average: one 99 among 100s shows), with that
+    run's Total Blocking Time and Lighthouse's CPU index for the machine, in the same order."""
     runs = len(next(iter(scores.values())))
     lines = [
         f"Lighthouse (mobile, default settings: simulated slow 4G and 4× CPU slowdown), "
-        f"{runs} run{'s' if runs > 1 else ''} per page:",
+        f"{runs} run{'s' if runs > 1 else ''} per page, each column in run order:",
         "",
         "| page | performance | accessibility | best practices | SEO | total blocking time (ms) | CPU index |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-
-    def spread(values: list[float]) -> str:
-        low, high = round(min(values)), round(max(values))
-        return f"{low}" if low == high else f"{low}–{high}"
-
     for page, results in scores.items():
         cells = [
             ", ".join(str(r.scores.get(category)) for r in results)
             for category in ("performance", "accessibility", "best-practices", "seo")
         ]
-        blocking = spread([r.blocking_ms for r in results])
-        index = spread([r.cpu_index for r in results])
-        lines.append(f"| {page} | {' | '.join(cells)} | {blocking} | {index} |")
+        cells.append(", ".join(str(round(r.blocking_ms)) for r in results))
+        cells.append(", ".join(f"{round(r.cpu_index):,}" for r in results))
+        lines.append(f"| {page} | {' | '.join(cells)} |")
     return lines
 
 

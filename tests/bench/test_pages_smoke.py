@@ -70,5 +70,6 @@ def test_it_reports_every_lighthouse_run_not_an_average():
         {"home": [run(100, 12.4, 1300), run(99, 96, 1100)], "article": [run(100, 0, 1200)] * 2}
     )
     assert "2 runs per page" in table[0]
-    assert "| home | 100, 99 | 100, 100 | 100, 100 | 100, 100 | 12–96 | 1100–1300 |" in table
-    assert "| article | 100, 100 | 100, 100 | 100, 100 | 100, 100 | 0 | 1200 |" in table
+    # A 99 is read beside that run's blocking time and machine speed.
+    assert "| home | 100, 99 | 100, 100 | 100, 100 | 100, 100 | 12, 96 | 1,300, 1,100 |" in table
+    assert "| article | 100, 100 | 100, 100 | 100, 100 | 100, 100 | 0, 0 | 1,200, 1,200 |" in table
