@@ -295,9 +295,9 @@ def lighthouse(base: str, path: str) -> LighthouseRun:
             if done.returncode == 0:
                 data = json.load(open(report.name))
                 break
-        time.sleep(2)
         if attempt == attempts:
             raise RuntimeError(f"lighthouse failed on {path}:\n{done.stderr[-2000:]}")
+        time.sleep(2)
     return LighthouseRun(
         scores={k: round(v["score"] * 100) for k, v in data["categories"].items()},
         blocking_ms=data["audits"]["total-blocking-time"]["numericValue"],
