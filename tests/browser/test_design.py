@@ -90,18 +90,23 @@ def test_it_sets_text_in_a_small_type_scale(phone_page, name):
     phone_page.goto(PAGE_TYPES[name])
     used = phone_page.evaluate(
         """() => { const seen = new Set();
+             const styled = [];
              const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
              while (walk.nextNode()) {
-               const el = walk.currentNode.parentElement;
-               if (!walk.currentNode.data.trim() || !el.checkVisibility()) continue;
+               if (walk.currentNode.data.trim()) styled.push(walk.currentNode.parentElement); }
+             styled.push(...document.querySelectorAll('input, textarea, select, button'));
+             for (const el of styled) {
+               if (!el.checkVisibility()) continue;
                const s = getComputedStyle(el);
-               seen.add(s.fontSize + ' ' + s.fontWeight); }
+               seen.add(s.fontSize + ' ' + s.fontWeight + ' ' + s.fontFamily); }
              return [...seen]; }"""
     )
     sizes = {u.split()[0] for u in used}
     weights = {u.split()[1] for u in used}
+    families = {u.split(" ", 2)[2] for u in used}
     assert weights <= {"400", "700"}, used
     assert len(sizes) <= 5, used
+    assert families == {"sans-serif"}, f"form fields and text in the body font: {used}"
 
 
 @pytest.mark.parametrize("name", ["home", "article", "archive"])
