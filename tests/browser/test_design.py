@@ -105,7 +105,7 @@ def test_it_sets_text_in_a_small_type_scale(phone_page, name):
     weights = {u.split()[1] for u in used}
     families = {u.split(" ", 2)[2] for u in used}
     assert weights <= {"400", "700"}, used
-    assert len(sizes) <= 5, used
+    assert len(sizes) <= 4, used
     assert families == {"sans-serif"}, f"form fields and text in the body font: {used}"
 
 
