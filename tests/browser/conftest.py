@@ -38,6 +38,7 @@ CHROMIUM_ARGS = [
 EDITOR = {"username": "browser-editor", "password": "Br0wser-editor-pw!"}
 README_SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
 PHONE = {"width": 375, "height": 812}
+PHONE_CONTEXT = {"viewport": PHONE, "is_mobile": True, "has_touch": True}
 DESKTOP = {"width": 1280, "height": 800}
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
@@ -191,7 +192,7 @@ def page(open_context):
 
 @pytest.fixture
 def phone_page(open_context):
-    return open_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    return open_context(**PHONE_CONTEXT).new_page()
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ towards it, then is there."""
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE_CONTEXT
 from tests.browser.helpers import ARTICLE
 
 # Every layout shift the page records from its first byte, as the browser reports them.
@@ -17,12 +17,7 @@ new PerformanceObserver((list) => {
 # Whether the browser has laid out an element's contents yet (false while content-visibility
 # skips them).
 RENDERED = "el => el.checkVisibility({ contentVisibilityAuto: true })"
-
-
-DEVICES = {
-    "phone": {"viewport": PHONE, "is_mobile": True, "has_touch": True},
-    "desktop": {"viewport": DESKTOP},
-}
+DEVICES = {"phone": PHONE_CONTEXT, "desktop": {"viewport": DESKTOP}}
 
 
 @pytest.mark.parametrize("device", list(DEVICES))
