@@ -16,6 +16,18 @@ ALIASES = {
     "zhengxin-tiaoli": ["征信条例"],
     "gebaofa": ["个保法"],
     "minjian-jiedai": ["民间借贷司法解释", "新民间借贷司法解释"],
+    "zhixing-chafeng-dongjie": [
+        "查封、扣押、冻结规定",
+        "查封、扣押、冻结财产规定",
+        "查封扣押冻结财产规定",
+        "查扣冻规定",
+        "查封规定",
+    ],
+    "xinyongka-jieshi-2018-jueding": [
+        "妨害信用卡管理刑事案件解释修改决定",
+        "信用卡司法解释修改决定",
+        "信用卡解释修改决定",
+    ],
 }
 # Display order inside each kind on /laws/.
 ORDER = [
@@ -23,9 +35,13 @@ ORDER = [
     "xiaobaofa",
     "gebaofa",
     "xingfa",
+    "minshi-susongfa",
+    "falv-yuanzhu-fa",
     "zhengxin-tiaoli",
     "minjian-jiedai",
     "pifu-2020-27",
+    "zhixing-chafeng-dongjie",
+    "xinyongka-jieshi-2018-jueding",
 ]
 KIND_BY_LABEL = {label: value for value, label in Law.Kind.choices}
 STATUS_BY_LABEL = {label: value for value, label in Law.Status.choices}
