@@ -10,7 +10,12 @@ from kb.articles.models import FAQ, Article, ArticleCitation, Category, Tag
 from kb.core.content import load_content
 
 REQUIRED_SECTIONS = ("要点", "怎么办", "法律依据")
-GUIDE_SLUGS = {"yuqi-hou-hui-zenyang", "zhengxin-neng-xiaochu-ma", "cuishou-saorao-zenme-ban"}
+GUIDE_SLUGS = {
+    "yuqi-hou-hui-zenyang",
+    "zhengxin-neng-xiaochu-ma",
+    "cuishou-saorao-zenme-ban",
+    "shoudao-fayuan-wenshu",
+}
 
 # Distinctive sentences of the two pages the site replaces (/work/shared/seeds). Their facts may
 # be used, their wording may not: no 12-character run of any of them may appear in an article.

@@ -1,4 +1,4 @@
-"""The trees in fixtures/guide.json: load them, validate them, and walk every path over HTTP
+"""The trees in fixtures/guide*.json: load them, validate them, and walk every path over HTTP
 against the expected outcome map in expected_paths.json (data, not code)."""
 
 import json
@@ -19,13 +19,21 @@ FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 EXPECTED = json.loads((Path(__file__).parent / "expected_paths.json").read_text(encoding="utf-8"))
 
 
+def _files(stem: str) -> list[Path]:
+    """The fixture files load_content reads for this stem, in its order (guide.json, guide_4_…)."""
+    return sorted(FIXTURES.glob(f"{stem}*.json"))
+
+
 def _missing_references() -> list[str]:
-    """What guide.json points at that laws.json / articles.json do not (yet) provide."""
-    files = {name: FIXTURES / f"{name}.json" for name in ("laws", "articles", "guide")}
-    absent = [str(p.name) for p in files.values() if not p.exists()]
+    """What the guide fixtures point at that the laws / article fixtures do not (yet) provide."""
+    files = {name: _files(name) for name in ("laws", "articles", "guide")}
+    absent = [f"{name}.json" for name, paths in files.items() if not paths]
     if absent:
         return absent
-    data = {name: json.loads(p.read_text(encoding="utf-8")) for name, p in files.items()}
+    data = {
+        name: [o for p in paths for o in json.loads(p.read_text(encoding="utf-8"))]
+        for name, paths in files.items()
+    }
     slugs = {o["fields"]["slug"] for o in data["articles"] if o["model"] == "articles.article"}
     provisions = {
         (o["fields"]["law"][0], o["fields"]["number"], o["fields"]["sub_number"])
@@ -52,7 +60,8 @@ def _loaded(django_db_setup, django_db_blocker):
         pytest.skip(f"fixtures not complete yet, guide.json needs: {', '.join(missing)}")
     with django_db_blocker.unblock(), transaction.atomic():
         for name in ("laws", "articles", "guide"):
-            call_command("loaddata", str(FIXTURES / f"{name}.json"), verbosity=0)
+            for path in _files(name):
+                call_command("loaddata", str(path), verbosity=0)
         rerender_all()
         yield
         transaction.set_rollback(True)
@@ -63,7 +72,7 @@ def shipped(_loaded, db):
     return {t.slug: t for t in Tree.objects.all()}
 
 
-def test_it_ships_the_three_agreed_trees_published_and_valid(shipped):
+def test_it_ships_the_agreed_trees_published_and_valid(shipped):
     assert set(shipped) == set(EXPECTED)
     for tree in shipped.values():
         assert tree.is_published()
@@ -129,3 +138,24 @@ def test_the_hotline_12378_is_only_offered_for_banks(shipped):
         for line in (node.answer + "\n" + node.next_steps).splitlines():
             if "12378" in line:
                 assert "银行" in line, (node.slug, line)
+
+
+def test_the_court_documents_tree_gives_each_deadline_with_its_provision(shipped):
+    deadlines = {
+        "wenshu-dabianqi-nei": (
+            "15日",
+            "《民事诉讼法》第一百二十八条",
+            "/laws/minshi-susongfa/128/",
+        ),
+        "wenshu-zhifuling-yiyi": (
+            "15日",
+            "《民事诉讼法》第二百二十七条",
+            "/laws/minshi-susongfa/227/",
+        ),
+        "wenshu-panjue": ("15日", "《民事诉讼法》第一百七十一条", "/laws/minshi-susongfa/171/"),
+        "wenshu-zhixing": ("十五日", "《民事诉讼法》第二百三十六条", "/laws/minshi-susongfa/236/"),
+    }
+    for slug, (deadline, citation, url) in deadlines.items():
+        node = Node.objects.get(tree__slug="shoudao-fayuan-wenshu", slug=slug)
+        assert deadline in node.answer and citation in node.answer, slug
+        assert f'href="{url}"' in node.answer_html, slug
