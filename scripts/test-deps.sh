@@ -14,9 +14,9 @@ say() { echo "make test: $*" >&2; }
 
 missing_packages() {
   command -v dpkg-query >/dev/null || return 0  # not Debian: the tests skip what is missing
-  local installed
-  installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${PACKAGES[@]}" 2>/dev/null |
-    awk '$2 == "installed" { print $1 }')
+  local installed  # dpkg-query fails on a package it has never seen: that one is missing
+  installed=$({ dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${PACKAGES[@]}" 2>/dev/null ||
+    true; } | awk '$2 == "installed" { print $1 }')
   for package in "${PACKAGES[@]}"; do
     grep -qx "$package" <<<"$installed" || echo "$package"
   done
@@ -50,6 +50,7 @@ if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ] &&
   ! pg_isready -h 127.0.0.1 -p 5432 -q; then
   version=$(ls /etc/postgresql | sort -V | tail -n 1)
   if ((EUID == 0)); then
+    say "starting PostgreSQL $version"
     pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
     wait_for PostgreSQL pg_isready -h 127.0.0.1 -p 5432 -q || [[ ${DATABASE_URL:-} != postgres* ]]
   elif [[ ${DATABASE_URL:-} == postgres* ]]; then
@@ -62,6 +63,7 @@ fi
 # Where it cannot start, the Redis tests are skipped with that reason (CI fails on such skips).
 if command -v redis-server >/dev/null && ! redis-cli -h $REDIS_HOST -p $REDIS_PORT ping >/dev/null 2>&1; then
   if ((EUID == 0)); then
+    say "starting Redis"
     mkdir -p /var/lib/redis /var/log/redis
     redis-server --daemonize yes --bind 127.0.0.1 -::1 --port $REDIS_PORT --save "" \
       --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log || true
