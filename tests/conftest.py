@@ -167,8 +167,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus):
     in_ci = bool(os.environ.get("CI"))
     if _missing_service_skips:
         terminalreporter.write_line(
-            f"skipped for a missing service: {len(_missing_service_skips)}"
-            + (": CI needs every service, so this run fails" if in_ci else ""),
+            f"tests skipped for a missing service: {len(_missing_service_skips)}"
+            + (" (CI needs every service: this run fails)" if in_ci else ""),
             red=in_ci,
             yellow=not in_ci,
         )
