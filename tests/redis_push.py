@@ -2,6 +2,8 @@
 
 import time
 
+import redis
+
 
 def wait_for_push(tracked) -> None:
     """Until Redis' invalidation message has reached this tracking connection: a reader's next
@@ -17,3 +19,10 @@ def wait_for_redis_push() -> None:
     from kb.core.pagecache import _tracked
 
     wait_for_push(_tracked())
+
+
+def cut_connection(tracked) -> None:
+    """Redis drops this tracking connection (a Redis restart, a network cut), and only this
+    one: other clients of the shared Redis keep theirs."""
+    client_id = tracked.client.client_id()
+    redis.Redis.from_url(tracked.url).client_kill_filter(_id=client_id)

@@ -1,15 +1,9 @@
 """The benchmark harness runs end to end on a tiny site (on the suite's backend), so it cannot rot."""
 
 import re
-import shutil
-
-import pytest
 
 from tests.bench_database import use_suite_backend
-
-needs_wrk = pytest.mark.skipif(
-    shutil.which("wrk") is None, reason="wrk is not installed (.ci/run installs it)"
-)
+from tests.services import needs_wrk
 
 
 @needs_wrk

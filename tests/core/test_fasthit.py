@@ -6,16 +6,17 @@ and bytes.
 """
 
 import io
-import os
 
 import pytest
 from django.core import signals
 from django.db import close_old_connections
 
 from kb.core.fasthit import with_page_cache
-from tests.redis_push import wait_for_redis_push
+from tests.redis_push import cut_connection, wait_for_redis_push
+from tests.services import REDIS_URL as TEST_REDIS_URL
+from tests.services import delete_keys
 
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+pytestmark = pytest.mark.redis
 
 
 @pytest.fixture
@@ -23,13 +24,13 @@ def apps(settings):
     """(Django's WSGI app, the wrapped app, the list of requests that reached Django)."""
     import redis
 
-    from kb.core.pagecache import REDIS_NEXT, REDIS_VERSION
+    from kb.core.pagecache import PAGE_PREFIX
     from kb.wsgi import django_application
 
     settings.PAGE_CACHE_SECONDS = 300
     settings.REDIS_URL = TEST_REDIS_URL
     redis_client = redis.Redis.from_url(TEST_REDIS_URL)
-    redis_client.delete(REDIS_VERSION, REDIS_NEXT)
+    delete_keys(redis_client, PAGE_PREFIX + "*")  # the version and pages, in the test Redis
     reached = []
 
     def django_app(environ, start_response):
@@ -42,7 +43,7 @@ def apps(settings):
     yield django_application, with_page_cache(django_app), reached
     signals.request_started.connect(close_old_connections)
     signals.request_finished.connect(close_old_connections)
-    redis_client.delete(REDIS_VERSION, REDIS_NEXT)
+    delete_keys(redis_client, PAGE_PREFIX + "*")
 
 
 def call(app, path: str, method: str = "GET", **headers: str):
@@ -227,12 +228,12 @@ def test_it_asks_redis_again_after_losing_its_connection(apps, make_article):
     import redis
 
     from kb.articles.models import Article
-    from kb.core.pagecache import REDIS_VERSION, forget_stored_pages
+    from kb.core.pagecache import REDIS_VERSION, _tracked, forget_stored_pages
 
     app = apps[1]
     article, url = served_fast(apps, make_article, "断线前")
     other = redis.Redis.from_url(TEST_REDIS_URL)
-    other.client_kill_filter(_type="normal", skipme=True)  # a Redis restart, a network cut
+    cut_connection(_tracked())
     Article.objects.filter(pk=article.pk).update(title="断线后")
     forget_stored_pages([article.pk])
     other.incr(REDIS_VERSION)

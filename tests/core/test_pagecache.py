@@ -1,5 +1,3 @@
-import os
-
 import pytest
 from django.db import transaction
 from django.db.models import F
@@ -8,6 +6,8 @@ from django.utils import timezone
 from kb.articles.models import Article
 from kb.core.models import ContentVersion
 from tests.redis_push import wait_for_redis_push
+from tests.services import REDIS_URL as TEST_REDIS_URL
+from tests.services import delete_keys
 
 
 def _enable(settings):
@@ -77,11 +77,10 @@ def test_it_shows_an_edit_made_by_another_process(client, make_article, settings
     assert "另一进程修改后" in response.content.decode()
 
 
-def test_it_is_on_by_default_without_redis():
-    from django.conf import settings
-
-    assert not settings.REDIS_URL
-    assert settings.PAGE_CACHE_SECONDS > 0
+def test_it_is_on_by_default_without_redis(settings_with):
+    configured = settings_with(DJANGO_DEBUG="1")
+    assert configured["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
+    assert configured["PAGE_CACHE_SECONDS"] > 0
 
 
 def test_it_shows_a_scheduled_article_once_its_time_has_come(client, make_article, settings):
@@ -127,23 +126,21 @@ def test_a_restored_backup_invalidates_pages(client, make_article, settings, tmp
 
 
 # The version in Redis (REDIS_URL): shared by every worker and server, no query on a hit.
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
 @pytest.fixture
 def redis_version(settings):
     import redis
 
-    from kb.core.pagecache import REDIS_NEXT, REDIS_VERSION
+    from kb.core.pagecache import PAGE_PREFIX
 
     _enable(settings)
     settings.REDIS_URL = TEST_REDIS_URL
     client = redis.Redis.from_url(TEST_REDIS_URL)
-    client.delete(REDIS_VERSION, REDIS_NEXT)
+    delete_keys(client, PAGE_PREFIX + "*")  # the version and pages, in the test Redis
     yield client
-    client.delete(REDIS_VERSION, REDIS_NEXT)
+    delete_keys(client, PAGE_PREFIX + "*")
 
 
+@pytest.mark.redis
 def test_it_serves_a_hit_without_a_database_query_when_redis_keeps_the_version(
     client, make_article, redis_version, django_assert_num_queries
 ):
@@ -153,6 +150,7 @@ def test_it_serves_a_hit_without_a_database_query_when_redis_keeps_the_version(
         assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
 
 
+@pytest.mark.redis
 def test_it_shows_an_edit_on_the_next_request_when_redis_keeps_the_version(
     client, make_article, redis_version, django_capture_on_commit_callbacks
 ):
@@ -166,6 +164,7 @@ def test_it_shows_an_edit_on_the_next_request_when_redis_keeps_the_version(
     assert "新标题" in response.content.decode() and "旧标题" not in response.content.decode()
 
 
+@pytest.mark.redis
 def test_it_shows_an_edit_committed_by_another_server_sharing_redis(
     client, make_article, redis_version
 ):
@@ -180,6 +179,7 @@ def test_it_shows_an_edit_committed_by_another_server_sharing_redis(
     assert "另一台服务器修改后" in client.get(article.get_absolute_url()).content.decode()
 
 
+@pytest.mark.redis
 def test_it_shows_a_scheduled_article_on_time_when_redis_keeps_the_version(
     client, make_article, redis_version, django_capture_on_commit_callbacks
 ):

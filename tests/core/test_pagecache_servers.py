@@ -7,7 +7,6 @@ has served in memory (kb/core/trackedversion.py, kb/core/fasthit.py); Redis' pus
 both before the reader's next request.
 """
 
-import os
 import subprocess
 import sys
 import urllib.request
@@ -18,8 +17,11 @@ import pytest
 import redis
 
 from tests.bench_database import use_suite_backend
+from tests.services import REDIS_URL as TEST_REDIS_URL
+from tests.services import delete_keys
 
-TEST_REDIS_URL = os.environ.get("TEST_SERVERS_REDIS_URL", "redis://127.0.0.1:6379/14")
+pytestmark = pytest.mark.redis
+SITE_KEYS = "kb:*"  # the servers' cache (KEY_PREFIX "kb") and page cache, in the test Redis
 SLUG = "jiebei-yuqi-huabei-hai-neng-yong-ma"
 
 
@@ -28,15 +30,14 @@ def site(monkeypatch):
     """(base URL, environment of the servers' processes) for a prepared site under gunicorn."""
     import pages
 
-    try:
-        redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).flushdb()
-    except redis.RedisError:
-        pytest.skip(f"no Redis at {TEST_REDIS_URL} (.ci/run starts one)")
+    client = redis.Redis.from_url(TEST_REDIS_URL)
+    delete_keys(client, SITE_KEYS)
     use_suite_backend(monkeypatch, "servers")
     with pages.prepared_database(smoke=True, articles=0, prefix="kb-servers-") as (url, _):
         env = pages.site_env(url, PAGE_CACHE_SECONDS="600", REDIS_URL=TEST_REDIS_URL)
         with pages.gunicorn("kb.wsgi", env) as base:
             yield base, env
+    delete_keys(client, SITE_KEYS)
 
 
 def read_many(url: str, times: int = 24) -> list[tuple[str, str]]:

@@ -1,16 +1,16 @@
 """The content version each process keeps, told of changes by Redis (kb/core/trackedversion.py)."""
 
-import os
-
 import pytest
 import redis
 
 from kb.core import trackedversion
 from kb.core.trackedversion import TrackedVersion
-from tests.redis_push import wait_for_push
+from tests.redis_push import cut_connection, wait_for_push
+from tests.services import REDIS_URL as TEST_REDIS_URL
+from tests.services import key_prefix
 
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-KEYS = ("kb:test-tracked-version", "kb:test-tracked-next")
+pytestmark = pytest.mark.redis
+KEYS = (key_prefix() + "version", key_prefix() + "next")
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def test_it_reads_the_keys_and_sees_every_change_another_client_makes(writer, ve
     writer.set(KEYS[1], "1700000000.0")
     wait_for_push(version)
     assert version.read() == (b"8", b"1700000000.0")
-    writer.flushdb()
+    writer.delete(*KEYS)
     wait_for_push(version)
     assert version.read() == (None, None)
 
@@ -47,7 +47,7 @@ def test_it_reads_the_keys_and_sees_every_change_another_client_makes(writer, ve
 def test_it_reads_again_on_a_new_connection_after_losing_the_old_one(writer, version):
     writer.set(KEYS[0], 1)
     assert version.read() == (b"1", None)
-    writer.client_kill_filter(_type="normal", skipme=True)  # a Redis restart, a network cut
+    cut_connection(version)
     writer.set(KEYS[0], 2)  # never pushed: the connection is gone
     assert version.read() is None  # the loss is noticed: callers ask Redis the slow way
     assert version.read() == (b"2", None)
