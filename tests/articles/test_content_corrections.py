@@ -102,6 +102,7 @@ def test_it_quotes_statutes_only_verbatim_in_the_corrected_passages(units):
         "xinyongka-yuqi-houguo",
         "jiekuan-lilv-shangxian",
         "jiekuan-hetong-geshi-tiaokuan",
+        "jiekuan-pingtai-geren-xinxi",
         "outcome:yuqi-90-tian",
     ]
     for name in corrected:
