@@ -8,12 +8,13 @@ article, FAQ entry and guide outcome, so a page added later is held to the same 
 import re
 
 import pytest
-from django.db import transaction
 
 from kb.articles.models import FAQ, Article
-from kb.core.content import load_content
 from kb.guide.models import Node
 from kb.laws.models import Provision
+from tests.articles.test_fixtures import content  # noqa: F401  (fixtures/ loaded once, rolled back)
+
+pytestmark = pytest.mark.usefixtures("content")  # before any function-scoped fixture
 
 LINK = re.compile(r'href="/laws/([a-z0-9-]+)/(\d+)(?:-(\d+))?/"')
 QUOTE = re.compile(r"“([^“”]{8,})”")
@@ -24,18 +25,8 @@ LPR_FIGURE = re.compile(r"LPR[^。]{0,40}?\d+(?:\.\d+)?%|\d+(?:\.\d+)?%[^。]{0,
 LPR_CONFIRMED = "2026年2月24日"
 
 
-@pytest.fixture(scope="module")
-def content(django_db_setup, django_db_blocker):
-    """fixtures/ loaded once for the module, rolled back afterwards."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            load_content()
-            yield
-            transaction.set_rollback(True)
-
-
 @pytest.fixture
-def units(content, db) -> dict[str, tuple[str, str]]:
+def units(db) -> dict[str, tuple[str, str]]:
     """Every piece a reader sees as one answer: name → (Markdown source, rendered HTML)."""
     found = {}
     for article in Article.objects.published():
@@ -124,7 +115,7 @@ def test_it_says_the_four_times_lpr_line_binds_private_lending_only(units):
     assert 'href="/laws/pifu-2020-27/1/"' in html
 
 
-def test_it_states_both_halves_of_the_2020_transition_rule(content, db):
+def test_it_states_both_halves_of_the_2020_transition_rule(db):
     article = _article("jiekuan-lilv-shangxian")
     rule = Provision.objects.get(law__slug="minjian-jiedai", number=31).paragraphs()[1]
     assert rule in article.body  # quoted whole, not only the first half
@@ -160,7 +151,7 @@ def test_it_sends_a_true_record_reported_without_notice_to_a_complaint(units):
     assert "没有履行告知义务或记录有误，可以向机构提出异议" not in faq
 
 
-def test_it_offers_legal_aid_with_its_conditions_and_12348(units, content, db):
+def test_it_offers_legal_aid_with_its_conditions_and_12348(units):
     text, html = units["bei-qisu-zenme-ban"]
     assert 'href="/laws/falv-yuanzhu-fa/31/"' in html
     for paragraph in Provision.objects.get(law__slug="falv-yuanzhu-fa", number=31).paragraphs():
