@@ -10,15 +10,14 @@ from kb.laws.lawfile import ParsedLaw
 from kb.laws.models import Law, Provision
 
 # Extra names editors use, beyond the title and the front matter's short titles. Only names
-# that can mean one document here (the citation parser drops any name shared by two laws).
+# that can mean one document here (the citation parser drops any name shared by two laws),
+# and none holding 、 or a comma: those separate the aliases.
 ALIASES = {
     "xiaobaofa": ["消保法", "消法"],
     "zhengxin-tiaoli": ["征信条例"],
     "gebaofa": ["个保法"],
     "minjian-jiedai": ["民间借贷司法解释", "新民间借贷司法解释"],
     "zhixing-chafeng-dongjie": [
-        "查封、扣押、冻结规定",
-        "查封、扣押、冻结财产规定",
         "查封扣押冻结财产规定",
         "查扣冻规定",
         "查封规定",

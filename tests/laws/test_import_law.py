@@ -9,7 +9,9 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from kb.core.law_fixture import load_laws_fixture
+from kb.laws.citations import find_citations
 from kb.laws.models import Change, Law, Provision
+from kb.laws.resolve import current_registry, resolve
 
 SOURCES = Path(settings.BASE_DIR) / "fixtures" / "statutes"
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "laws.json"
@@ -220,6 +222,35 @@ def test_it_ships_all_eleven_documents_in_the_fixture():
         assert (
             Provision.objects.get(law__short_title=short, label=label).paragraphs() == paragraphs
         ), label
+
+
+@pytest.mark.parametrize(
+    ("text", "law", "label"),
+    [
+        ("《民事诉讼法》第一百二十八条", "minshi-susongfa", "第一百二十八条"),
+        ("《民诉法》第一百二十八条", "minshi-susongfa", "第一百二十八条"),
+        ("依照民诉法第二百五十五条", "minshi-susongfa", "第二百五十五条"),
+        ("《中华人民共和国民事诉讼法》第二百二十五条", "minshi-susongfa", "第二百二十五条"),
+        ("《法律援助法》第三十一条", "falv-yuanzhu-fa", "第三十一条"),
+        ("《查封扣押冻结规定》第三条", "zhixing-chafeng-dongjie", "第三条"),
+        ("《查封规定》第三条", "zhixing-chafeng-dongjie", "第三条"),
+        (
+            "《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第三条",
+            "zhixing-chafeng-dongjie",
+            "第三条",
+        ),
+        ("《信用卡解释修改决定》第二条", "xinyongka-jieshi-2018-jueding", "二"),
+        (
+            "《妨害信用卡管理刑事案件解释修改决定（2018）》第五条",
+            "xinyongka-jieshi-2018-jueding",
+            "五",
+        ),
+    ],
+)
+def test_it_resolves_citations_of_the_new_laws_by_their_common_names(text, law, label):
+    load_laws_fixture(FIXTURE)
+    (result,) = resolve(find_citations(text, current_registry()))
+    assert [(p.law.slug, p.label) for p in result.provisions] == [(law, label)]
 
 
 def test_it_refuses_to_drop_provisions_unless_told_to(tmp_path):
