@@ -81,6 +81,7 @@ def test_it_opens_a_cited_range_on_a_page_listing_every_provision(minfadian, cli
         assert f"{label}的第一款原文。" in text
     assert 'href="/laws/minfadian/676/"' in text
     assert "第六百七十八条的" not in text
+    assert client.get("/zh-hant/laws/minfadian/675/to/677/").status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -124,3 +124,13 @@ def test_it_never_calls_a_rate_unchanged_after_the_checked_date(client, rates_da
     assert "此后到借款日期没有变化" not in later
     earlier = page(client, **GOOD).content.decode()
     assert "据本站核对的数据，此后到借款日期没有变化" in earlier
+
+
+def test_it_dates_the_lpr_figures_on_an_article_that_speaks_of_lpr(
+    client, rates_data, make_article
+):
+    about = make_article(body="一年期 LPR 的四倍是民间借贷的利率上限。")
+    other = make_article(body="逾期后要尽快联系平台。")
+    html = client.get(about.get_absolute_url()).content.decode()
+    assert '本站 LPR 数据核对至 <time datetime="2026-02-24">2026年2月24日</time>' in html
+    assert "本站 LPR 数据核对至" not in client.get(other.get_absolute_url()).content.decode()
