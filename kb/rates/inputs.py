@@ -248,14 +248,6 @@ class RateForm(forms.Form):
         )
 
 
-def parse(values: dict[str, str]) -> tuple[LoanInput | None, dict[str, str]]:
-    """The loan, or {field: message} for every bad field."""
-    form = RateForm(values)
-    if not form.is_valid():
-        return None, form.messages()
-    return form.loan(), {}
-
-
 def check(params: Mapping[str, str]) -> Checked:
     """Validate and compute; every failure is a {field: Chinese message}, never an exception."""
     values = clean_values(params)

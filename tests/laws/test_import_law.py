@@ -264,3 +264,22 @@ def test_it_refuses_to_drop_provisions_unless_told_to(tmp_path):
     assert Provision.objects.count() == 3
     call_command("import_law", shorter, "--delete-missing")
     assert [p.slug for p in Provision.objects.all()] == ["1", "2"]
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/laws/minshi-susongfa/", "第二节 审理前的准备"),
+        ("/laws/minshi-susongfa/128/", "被告应当在收到之日起十五日内提出答辩状"),
+        ("/laws/falv-yuanzhu-fa/31/", "（九）法律、法规、规章规定的其他情形。"),
+        ("/laws/zhixing-chafeng-dongjie/3/", "人民法院对被执行人的下列财产不得查封、扣押、冻结"),
+        ("/laws/xinyongka-jieshi-2018-jueding/", "根据司法实践情况"),
+        ("/laws/xinyongka-jieshi-2018-jueding/2/", "“（三）两次催收至少间隔三十日；"),
+        ("/laws/minshi-susongfa/225/to/227/", "第二百二十六条"),
+    ],
+)
+def test_it_serves_pages_for_the_new_laws(client, path, text):
+    load_laws_fixture(FIXTURE)
+    response = client.get(path)
+    assert response.status_code == 200
+    assert text in response.content.decode()
