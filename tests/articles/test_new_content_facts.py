@@ -4,10 +4,8 @@ state the law as the shipped statutes do: the legal review's corrections stay co
 import re
 
 import pytest
-from django.db import transaction
 
 from kb.articles.models import FAQ, Article
-from kb.core.content import load_content
 from kb.guide.models import Node
 from kb.laws.citations import find_citations
 from kb.laws.models import Provision
@@ -45,18 +43,8 @@ LENDER_KINDS = ("民间借贷", "持牌", "银行", "消费金融", "小额贷�
 REGULATED_BY_NFRA = ("银行", "消费金融", "保险")
 
 
-@pytest.fixture(scope="module")
-def content(django_db_setup, django_db_blocker):
-    """fixtures/ loaded once for the module, rolled back afterwards."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            load_content()
-            yield
-            transaction.set_rollback(True)
-
-
 @pytest.fixture
-def articles(content, db) -> dict[str, Article]:
+def articles(shipped_content, db) -> dict[str, Article]:
     found = {a.slug: a for a in Article.objects.filter(slug__in=NEW_ARTICLES)}
     assert set(found) == set(NEW_ARTICLES)
     return found
@@ -221,7 +209,7 @@ def test_every_four_times_lpr_passage_names_the_kind_of_lender(articles):
     assert passages >= 5
 
 
-def test_the_tree_outcomes_list_exactly_the_provisions_they_cite(content, db):
+def test_the_tree_outcomes_list_exactly_the_provisions_they_cite(shipped_content, db):
     registry = current_registry()
     outcomes = Node.objects.filter(tree__slug=TREE, kind=Node.Kind.OUTCOME)
     assert outcomes.count() == 7
