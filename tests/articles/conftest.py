@@ -7,7 +7,7 @@ from kb.core.content import load_content
 
 
 @pytest.fixture(scope="module")
-def shipped_content(django_db_setup, django_db_blocker):
+def content(django_db_setup, django_db_blocker):
     """Everything in fixtures/ loaded once for the module, rolled back afterwards."""
     with django_db_blocker.unblock():
         with transaction.atomic():

@@ -44,7 +44,7 @@ REGULATED_BY_NFRA = ("银行", "消费金融", "保险")
 
 
 @pytest.fixture
-def articles(shipped_content, db) -> dict[str, Article]:
+def articles(content, db) -> dict[str, Article]:
     found = {a.slug: a for a in Article.objects.filter(slug__in=NEW_ARTICLES)}
     assert set(found) == set(NEW_ARTICLES)
     return found
@@ -209,7 +209,7 @@ def test_every_four_times_lpr_passage_names_the_kind_of_lender(articles):
     assert passages >= 5
 
 
-def test_the_tree_outcomes_list_exactly_the_provisions_they_cite(shipped_content, db):
+def test_the_tree_outcomes_list_exactly_the_provisions_they_cite(content, db):
     registry = current_registry()
     outcomes = Node.objects.filter(tree__slug=TREE, kind=Node.Kind.OUTCOME)
     assert outcomes.count() == 7
