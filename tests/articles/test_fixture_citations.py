@@ -5,10 +5,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import transaction
 
 from kb.articles.models import Article, ArticleCitation, UnresolvedCitation
-from kb.core.content import load_content
 
 LAWS_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "laws.json"
 CITATION = re.compile(r"《[^》]+》第[零一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?")
@@ -17,16 +15,6 @@ pytestmark = pytest.mark.skipif(
     not LAWS_FIXTURE.exists(),
     reason="fixtures/laws.json is not there yet: article citations cannot resolve without the laws",
 )
-
-
-@pytest.fixture(scope="module")
-def content(django_db_setup, django_db_blocker):
-    """fixtures/ loaded once for the module, rolled back afterwards."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            load_content()
-            yield
-            transaction.set_rollback(True)
 
 
 @pytest.fixture

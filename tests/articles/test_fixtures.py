@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 
 from kb.articles.models import FAQ, Article, ArticleCitation, Category, Tag
@@ -58,16 +57,6 @@ def _snapshot() -> dict:
         },
         "faqs": sorted(FAQ.objects.values_list("pk", "article__slug", "question")),
     }
-
-
-@pytest.fixture(scope="module")
-def content(django_db_setup, django_db_blocker):
-    """fixtures/ loaded once for the module (with or without laws.json), rolled back afterwards."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            load_content()
-            yield
-            transaction.set_rollback(True)
 
 
 @pytest.fixture
