@@ -12,7 +12,6 @@ import pytest
 from kb.articles.models import FAQ, Article
 from kb.guide.models import Node
 from kb.laws.models import Provision
-from tests.articles.test_fixtures import content  # noqa: F401  (fixtures/ loaded once, rolled back)
 
 pytestmark = pytest.mark.usefixtures("content")  # before any function-scoped fixture
 
