@@ -67,8 +67,12 @@ class QueryLogAdmin(admin.ModelAdmin):
         rows = [
             {
                 **row,
-                "synonym_url": reverse("admin:search_synonym_add") + "?" + urlencode({"term": row["query"]}),
-                "article_url": reverse("admin:articles_article_add") + "?" + urlencode({"title": row["query"]}),
+                "synonym_url": reverse("admin:search_synonym_add")
+                + "?"
+                + urlencode({"term": row["query"]}),
+                "article_url": reverse("admin:articles_article_add")
+                + "?"
+                + urlencode({"title": row["query"]}),
                 "search_url": reverse("search:search") + "?" + urlencode({"q": row["query"]}),
             }
             for row in QueryLog.objects.unanswered(since, self.FEW)[: self.SHOWN]

@@ -7,8 +7,9 @@ A search does not write to the database. Each worker process adds to a small in-
 the first search after SEARCH_LOG_FLUSH_SECONDS (or once the tally holds MAX_PENDING queries)
 writes the tally in one transaction per day (a locking read, a bulk update, a count, a bulk insert),
 so under load a worker writes about once a minute whatever the traffic. Bounds against
-flooding: each worker tallies at most SEARCH_LOG_PER_MINUTE searches a minute (the rest are not
-counted) and at most MAX_PENDING distinct queries between writes, and the table takes at most
+flooding: at most SEARCH_LOG_PER_MINUTE searches a minute are counted, site-wide when the cache
+is Redis (a counter in the cache, like kb/core/ratelimit.py; the rest are not counted), each
+worker holds at most MAX_PENDING distinct queries between writes, and the table takes at most
 SEARCH_LOG_MAX_ROWS_PER_DAY new queries a day (known ones are still counted). Counts held by a
 worker that stops before its next write are lost: the log is a guide for editors, not an audit.
 """
@@ -18,6 +19,7 @@ import time
 from datetime import date
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -27,7 +29,6 @@ MAX_PENDING = 1000
 
 _lock = threading.Lock()
 _pending: dict[tuple[date, str], list[int]] = {}  # (day, query) → [searches, results]
-_window = {"minute": 0, "count": 0}
 _last_write = {"at": time.monotonic()}
 
 
@@ -44,14 +45,10 @@ def record(query: str, results: int) -> None:
     text = normalised(query)
     if not text or not _setting("SEARCH_LOG_ENABLED", 1):
         return
+    if not _within_rate():
+        return
     now = time.monotonic()
     with _lock:
-        minute = int(now // 60)
-        if _window["minute"] != minute:
-            _window.update(minute=minute, count=0)
-        if _window["count"] >= _setting("SEARCH_LOG_PER_MINUTE", 600):
-            return
-        _window["count"] += 1
         key = (timezone.localdate(), text)
         if key in _pending:
             _pending[key][0] += 1
@@ -64,6 +61,18 @@ def record(query: str, results: int) -> None:
         )
     if due:
         flush()
+
+
+def _within_rate() -> bool:
+    key = f"search:log:minute:{int(time.time() // 60)}"
+    try:
+        if cache.add(key, 1, 65):
+            return True
+        return cache.incr(key) <= _setting("SEARCH_LOG_PER_MINUTE", 600)
+    except ValueError:  # expired between add() and incr()
+        return True
+    except Exception:  # cache down: count nothing rather than fail the search
+        return False
 
 
 def take_pending() -> dict[tuple[date, str], list[int]]:

@@ -20,10 +20,8 @@ from kb.laws.citations import NUM, cn_number
 
 # Field weights: PostgreSQL ts_rank weights {D, C, B, A} and SQLite bm25 column weights.
 FIELD_WEIGHTS = {"title": 1.0, "label": 0.4, "body": 0.1}
-POSTGRES_WEIGHTS = "{0.1, %s, %s, %s}" % (
-    FIELD_WEIGHTS["body"],
-    FIELD_WEIGHTS["label"],
-    FIELD_WEIGHTS["title"],
+POSTGRES_WEIGHTS = (
+    f"{{0.1, {FIELD_WEIGHTS['body']}, {FIELD_WEIGHTS['label']}, {FIELD_WEIGHTS['title']}}}"
 )
 SQLITE_WEIGHTS = ", ".join(
     str(FIELD_WEIGHTS[f] * 10) for f in ("title", "label", "body")

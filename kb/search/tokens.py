@@ -158,9 +158,7 @@ def query_plan(query: str, synonyms: dict[str, list[str]]) -> QueryPlan:
                 groups.append(alt_words)
                 concept.append(alt_words)
     concepts = [c for c in concepts if c]
-    return QueryPlan(
-        words=words, groups=tuple(groups), concepts=tuple(tuple(c) for c in concepts)
-    )
+    return QueryPlan(words=words, groups=tuple(groups), concepts=tuple(tuple(c) for c in concepts))
 
 
 def highlight_terms(plan: QueryPlan) -> list[str]:

@@ -90,7 +90,13 @@ def parameters(plan, now, limit: int, offset: int, conn=connection) -> dict:
 
 def write(documents, fresh: bool = False) -> None:
     rows = [
-        (d.pk, *(" ".join(tokenize(text)) for text in indexed_fields(d.kind, d.title, d.label, d.body)))
+        (
+            d.pk,
+            *(
+                " ".join(tokenize(text))
+                for text in indexed_fields(d.kind, d.title, d.label, d.body)
+            ),
+        )
         for d in documents
     ]
     with connection.cursor() as cursor:
