@@ -7,9 +7,10 @@ split or fold them differently from the query, which is a tsquery literal built 
 
 Ranking every match does not scale (ts_rank reads each matching row's vector, and a word like
 逾期 is in most pages), so at most CANDIDATES pages matching in title/label plus CANDIDATES
-matching anywhere are ranked: exact whenever a query matches fewer pages than that. Among
-candidates, pages holding every query word come first (ts_rank has no IDF, so otherwise a common
-word in a title beats all the words in a body), then ts_rank with length normalisation. Each
+matching anywhere are ranked (plus any provision the query names by number): exact whenever a
+query matches fewer pages than that. Candidates are ordered as kb/search/ranking.py says —
+pages holding every query word come early (ts_rank has no IDF, so otherwise a common word in a
+title beats all the words in a body) — then by ts_rank with length normalisation. Each
 word keeps at most MAX_POSITIONS positions (its first, highest-weighted ones): ts_rank
 discounts repeats by 1/n², so the rest barely move a score but would double the vector's size.
 Both vectors stay uncompressed inside the table row (migration 0004): out in TOAST, each

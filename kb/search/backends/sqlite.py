@@ -3,10 +3,12 @@ the search_searchdocument row; a trigger drops the FTS row when the document row
 
 The columns hold words from `kb.search.tokens.tokenize` joined by spaces, so FTS5's own
 unicode61 tokenizer only has to split on spaces. As on PostgreSQL, at most CANDIDATES pages
-matching in title/label (an FTS5 column filter) plus CANDIDATES matching anywhere are ranked;
-pages holding every query word come first, then bm25 with column weights 10/4/1. bm25 is
+matching in title/label (an FTS5 column filter) plus CANDIDATES matching anywhere are ranked,
+in the order kb/search/ranking.py describes, then by bm25 with its column weights. bm25 is
 computed inside each MATCH (never behind `rowid IN (…)`, which makes FTS5 re-run the match for
-every row); a page found only through its title is ranked on title and label alone.
+every row); a page found only through its title is ranked on title and label alone. Counting
+which of the query's concepts a provision holds is the exception: a MATCH per concept with
+`rowid =`, which FTS5 answers by a lookup, run only for provisions among the candidates.
 """
 
 import json
