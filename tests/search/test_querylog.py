@@ -93,3 +93,11 @@ def test_admin_lists_what_readers_could_not_find_with_ways_to_fix_it(staff_clien
 
 def test_admin_list_needs_staff(client, db):
     assert client.get("/admin/search/querylog/").status_code == 302
+
+
+def test_an_editor_sees_the_list_and_can_add_a_synonym(client, role_user):
+    QueryLog.objects.create(day=timezone.localdate(), query="白条", searches=2, results=0)
+    client.force_login(role_user("编辑"))
+    assert "白条" in client.get("/admin/search/querylog/").content.decode()
+    response = client.post("/admin/search/synonym/add/", {"term": "白条", "synonyms": "花呗、借呗"})
+    assert response.status_code == 302
