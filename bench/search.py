@@ -238,9 +238,10 @@ def worker(sizes: list[int], repeat: int, reuse: bool) -> None:
     from kb.core.content import load_content
 
     call_command("migrate", verbosity=0)
+    judged = None  # scored on the site's own content only, never on a reused corpus
     if not reuse:
         load_content()
-    judged = judge(repeat)
+        judged = judge(repeat)
     print(json.dumps({"judged": judged, "sizes": measure(sizes, repeat, reuse)}))
 
 
@@ -287,7 +288,8 @@ def main() -> None:
                 command, cwd=ROOT, env=env, check=True, capture_output=True, text=True
             ).stdout
             measured = json.loads(out.strip().splitlines()[-1])
-            judged.append(measured["judged"])
+            if measured["judged"]:
+                judged.append(measured["judged"])
             results.extend(measured["sizes"])
             print(f"{backend}: done", file=sys.stderr)
     report = render(results, args.repeat, load, judged)
