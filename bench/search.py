@@ -6,12 +6,14 @@ Usage (from the project folder):
                                      [--repeat 20] [--no-write]
 
 For each backend it builds a fresh database (PostgreSQL `kb_bench_search`, or
-BENCH_SEARCH_DATABASE_URL; SQLite in a temp file), migrates, loads the starter synonyms
-(fixtures/search.json), then for each size generates that many synthetic articles
+BENCH_SEARCH_DATABASE_URL; SQLite in a temp file), migrates and loads the site's content
+(`load_content`: laws, articles, trees, synonyms). It first scores the judged readers'
+questions (tests/search/judged_queries.json) on that content — top-3 accuracy, MRR and their
+latency — then for each size generates that many synthetic articles on top
 (`generate_articles`, seed 1), rebuilds the index (timed) and times `search(q)` — what one
-/search/ page pays: synonyms, ranked page of 10, snippets — for a fixed set of queries,
-`repeat` times each after one warm-up. Results go to docs/benchmarks.md between
-<!-- search:start --> and <!-- search:end -->.
+/search/ page pays: ranked page of 10, snippets — for a fixed set of queries, `repeat` times
+each after one warm-up. Results go to docs/benchmarks.md between <!-- search:start --> and
+<!-- search:end -->.
 """
 
 from __future__ import annotations
@@ -56,19 +58,57 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
+def timed(q: str, repeat: int) -> tuple[object, list[float]]:
+    """One warm-up search, then `repeat` timed ones (ms); returns the result and the timings."""
+    from kb.search.backends import search
+
+    result = search(q)
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        search(q)
+        runs.append((time.perf_counter() - t0) * 1000)
+    return result, runs
+
+
+def judge(repeat: int, judged=None) -> dict:
+    """Score the judged questions on the content in the database, and time them."""
+    from django.db import connection
+
+    from kb.search.evaluation import answer_urls, evaluate, load_judged
+
+    judged = load_judged() if judged is None else judged
+    timings: list[float] = []
+
+    def urls(q: str) -> list[str]:
+        result, runs = timed(q, repeat)
+        timings.extend(runs)
+        return [h.url for h in result.hits]
+
+    score = evaluate(judged, urls, answer_urls())
+    return {
+        "vendor": connection.vendor,
+        "queries": score.queries,
+        "top3": score.top3,
+        "mrr": score.mrr,
+        "misses": [q for q, _ in score.misses],
+        "p50": statistics.median(timings),
+        "p95": percentile(timings, 95),
+    }
+
+
 def measure(sizes: list[int], repeat: int, reuse: bool = False) -> list[dict]:
     """Inside a configured Django: grow the corpus to each size, index it, time the queries.
     With `reuse`, a database already holding exactly that many indexed articles is measured as is."""
     from django.db import connection
 
     from kb.articles.synthetic import generate_articles
-    from kb.search.backends import search
     from kb.search.models import SearchDocument
     from kb.search.services import rebuild_index
 
     results = []
     for size in sorted(sizes):
-        if reuse and SearchDocument.objects.filter(kind="article").count() == size:
+        if reuse and SearchDocument.objects.filter(kind="article").count() >= size:
             counts, generated, indexed = {"article": size}, 0.0, float("nan")
         else:
             started = time.perf_counter()
@@ -83,12 +123,8 @@ def measure(sizes: list[int], repeat: int, reuse: bool = False) -> list[dict]:
         timings, per_query = [], {}
         load_start = os.getloadavg()[0]
         for q in QUERIES:
-            total = search(q).total  # warm-up
-            runs = []
-            for _ in range(repeat):
-                t0 = time.perf_counter()
-                search(q)
-                runs.append((time.perf_counter() - t0) * 1000)
+            result, runs = timed(q, repeat)
+            total = result.total
             timings.extend(runs)
             per_query[q] = {
                 "total": total,
@@ -112,17 +148,38 @@ def measure(sizes: list[int], repeat: int, reuse: bool = False) -> list[dict]:
     return results
 
 
-def render(results: list[dict], repeat: int, load: float | None = None) -> str:
+def render(
+    results: list[dict], repeat: int, load: float | None = None, judged: list[dict] = ()
+) -> str:
     from kb.search.backends import CANDIDATES
 
-    lines = [
+    lines = []
+    if judged:
+        lines += [
+            f"Readers' questions: the {judged[0]['queries']} judged questions of "
+            "tests/search/judged_queries.json on the site's own content (fixtures/: articles, "
+            "question trees, laws), before any synthetic article is added. Top-3 accuracy: share of "
+            "questions with an answering page among the first three results; MRR: mean of 1/rank "
+            f"of the first answering page (0 beyond the tenth); latency over {repeat} runs of each.",
+            "",
+            "| backend | questions | top-3 accuracy | MRR | p50 (ms) | p95 (ms) | not in the top 3 |",
+            "|---|---:|---:|---:|---:|---:|---|",
+        ]
+        for j in judged:
+            misses = "、".join(j["misses"]) or "–"
+            lines.append(
+                f"| {j['vendor']} | {j['queries']} | {j['top3']:.3f} | {j['mrr']:.3f} | {j['p50']:.1f} | {j['p95']:.1f} | {misses} |"
+            )
+        lines.append("")
+    lines += [
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {platform.machine()}, "
         f"{os.cpu_count()} CPUs, 1-minute load average {load if load is not None else os.getloadavg()[0]:.1f} at start "
         "(the last column gives it before and after each timing loop; other work shares the machine, so treat "
         "the figures as upper bounds). Each figure is the wall time of one "
-        "`kb.search.backends.search(q)` call in-process (synonym lookup, ranked page of 10, snippets); "
+        "`kb.search.backends.search(q)` call in-process (cached synonyms, ranked page of 10, snippets); "
         f"{len(QUERIES)} queries × {repeat} runs after a warm-up. Synthetic articles from "
-        "`manage.py generate_articles N` (seed 1), whose few sentence templates make almost every "
+        "`manage.py generate_articles N` (seed 1), added to the site's own content (20 articles, "
+        "1,983 provisions), whose few sentence templates make almost every "
         "query match most pages — the worst case for ranking. Ranking is bounded: per query at most "
         f"{CANDIDATES} pages matching anywhere plus {CANDIDATES} matching in a title or short answer "
         "are ranked (`CANDIDATES` in kb/search/backends/__init__.py), so the match counts below stop "
@@ -178,9 +235,14 @@ def worker(sizes: list[int], repeat: int, reuse: bool) -> None:
     django.setup()
     from django.core.management import call_command
 
+    from kb.core.content import load_content
+
     call_command("migrate", verbosity=0)
-    call_command("loaddata", str(ROOT / "fixtures" / "search.json"), verbosity=0)
-    print(json.dumps(measure(sizes, repeat, reuse)))
+    judged = None  # scored on the site's own content only, never on a reused corpus
+    if not reuse:
+        load_content()
+        judged = judge(repeat)
+    print(json.dumps({"judged": judged, "sizes": measure(sizes, repeat, reuse)}))
 
 
 def main() -> None:
@@ -202,7 +264,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.worker:
         return worker(args.sizes, args.repeat, args.reuse)
-    results, load = [], os.getloadavg()[0]
+    results, judged, load = [], [], os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         for backend in args.backends:
             env = {
@@ -225,12 +287,15 @@ def main() -> None:
             out = subprocess.run(
                 command, cwd=ROOT, env=env, check=True, capture_output=True, text=True
             ).stdout
-            results.extend(json.loads(out.strip().splitlines()[-1]))
+            measured = json.loads(out.strip().splitlines()[-1])
+            if measured["judged"]:
+                judged.append(measured["judged"])
+            results.extend(measured["sizes"])
             print(f"{backend}: done", file=sys.stderr)
-    report = render(results, args.repeat, load)
+    report = render(results, args.repeat, load, judged)
     print(report)
     if not args.no_write:
-        write_section("search", "Search latency", report)
+        write_section("search", "Search: readers' questions and latency", report)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,8 @@ _DRAFTING = [
     ("core", "historicaltree", ["view"]),
     ("core", "historicalnode", ["view"]),
     ("core", "historicalchoice", ["view"]),
+    ("search", "querylog", ["view"]),
+    ("search", "synonym", ["add", "change", "view"]),
 ]
 
 _REVIEWING = _DRAFTING + [
@@ -48,6 +50,7 @@ _REVIEWING = _DRAFTING + [
     ("laws", "provision", ["add", "change"]),
     ("guide", "tree", ["delete"]),
     ("core", "reviewqueuearticle", ["change"]),
+    ("search", "synonym", ["delete"]),
 ]
 
 ROLES = {EDITOR: _DRAFTING, REVIEWER: _REVIEWING}

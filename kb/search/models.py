@@ -19,7 +19,7 @@ class SearchDocument(models.Model):
     kind = models.CharField("类型", max_length=16, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField("对象编号")
     title = models.CharField("标题", max_length=300)
-    url = models.CharField("网址", max_length=300)
+    url = models.CharField("网址", max_length=300, db_index=True)
     category = models.CharField("分类", max_length=120, blank=True)
     label = models.TextField("摘要", blank=True)
     body = models.TextField("正文", blank=True)
@@ -81,3 +81,40 @@ class Synonym(models.Model):
 
     def synonym_list(self) -> list[str]:
         return [s for s in _SPLIT.split(self.synonyms) if s and s != self.term]
+
+
+class QueryLogQuerySet(models.QuerySet):
+    def unanswered(self, since, few: int):
+        """Queries with at most `few` results since `since`, most searched first."""
+        return (
+            self.filter(day__gte=since, results__lte=few)
+            .values("query")
+            .annotate(
+                searches=models.Sum("searches"),
+                results=models.Min("results"),
+                last_day=models.Max("day"),
+            )
+            .order_by("-searches", "query")
+        )
+
+
+class QueryLog(models.Model):
+    """How often readers searched for one normalised query on one day, and how many results
+    it had. Nothing about the reader is kept (see kb/search/querylog.py)."""
+
+    day = models.DateField("日期")
+    query = models.CharField("搜索词", max_length=100)
+    searches = models.PositiveIntegerField("搜索次数", default=0)
+    results = models.PositiveIntegerField("结果数", default=0)
+
+    objects = QueryLogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "读者搜索记录"
+        verbose_name_plural = "读者搜索记录"
+        constraints = [
+            models.UniqueConstraint(fields=["day", "query"], name="unique_query_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.query}"

@@ -4,22 +4,13 @@ from dataclasses import asdict
 from math import ceil
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
 from django.http import Http404
 
-from kb.articles.models import Article
-from kb.guide.models import Tree
 from kb.search.backends import SearchResult, search
 from kb.search.forms import MAX_PAGE
-from kb.search.tokens import normalise
+from kb.search.suggestions import suggestions
 
 PER_PAGE = 10
-SUGGESTIONS = 5
-SUGGESTED_TREES = 3
-# Characters of a question that say nothing about its subject (怎么办, 会不会, 吗…).
-_FILLER = frozenset(
-    "的了吗呢啊吧呀哦么会是我你他她它在和与及或被把也都就要能可怎样如何什为哪些一个这那有没请问该对从给让得着过又而但办"
-)
 TYPE_LABELS = {"article": "文章", "provision": "法条", "guide": "问答向导"}
 
 
@@ -47,30 +38,6 @@ def page_links(q: str, page: int, total: int) -> dict:
         "next_url": url(page + 1) if page < pages else None,
         "numbers": [(n, url(n), n == page) for n in numbers] if pages > 1 else [],
     }
-
-
-def related_trees(q: str, trees: list) -> list:
-    """Question trees sharing the most subject characters with the query (繁體 folded to 简体),
-    in their usual order otherwise. Used when no page matched a whole word of the query, so
-    single characters (借/贷/催/诉…) are the closest relation left."""
-    wanted = {c for c in normalise(q) if "\u4e00" <= c <= "\u9fff" and c not in _FILLER}
-    ranked = sorted(
-        enumerate(trees), key=lambda it: (-len(wanted & set(normalise(it[1].title))), it[0])
-    )
-    return [tree for _, tree in ranked[:SUGGESTED_TREES]]
-
-
-def suggestions(q: str = "") -> dict:
-    """For an empty or fruitless search: the most helpful articles and the question trees
-    closest to the query."""
-    popular = list(
-        Article.objects.published()
-        .for_list()
-        .annotate(helpful=Count("feedback", filter=Q(feedback__helpful=True)))
-        .order_by("-helpful", "-published_at")[:SUGGESTIONS]
-    )
-    trees = related_trees(q, list(Tree.objects.published().only("slug", "title")))
-    return {"popular": popular, "trees": trees}
 
 
 def search_context(q: str, page: int) -> dict:

@@ -12,7 +12,8 @@ from django.db.models.signals import post_delete, post_save
 from kb.articles.models import FAQ, Article, Category
 from kb.guide.models import Choice, Node, Tree
 from kb.laws.models import Law, Provision
-from kb.search import documents, services
+from kb.search import documents, services, vocabulary
+from kb.search.models import Synonym
 
 
 def _skip(kwargs) -> bool:
@@ -85,6 +86,10 @@ RECEIVERS = [
     (post_save, Provision, provision_saved),
     (post_delete, Provision, provision_deleted),
     (post_save, Law, law_saved),
+    (post_save, Law, vocabulary.forget),
+    (post_delete, Law, vocabulary.forget),
+    (post_save, Synonym, vocabulary.forget),
+    (post_delete, Synonym, vocabulary.forget),
     (post_save, Tree, tree_saved),
     (post_delete, Tree, tree_deleted),
     (post_save, Node, node_changed),

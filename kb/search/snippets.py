@@ -1,6 +1,7 @@
 """Snippets for search results: HTML-escaped text with the query words in <mark>. Pure Python."""
 
 import re
+from bisect import bisect_left, bisect_right
 from html import escape
 
 from kb.search.tokens import simplified
@@ -50,10 +51,14 @@ def _pattern(terms: list[str]) -> re.Pattern | None:
 def _best_start(hits: list[tuple[int, int, str]], size: int, length: int) -> int:
     if not hits:
         return 0
+    # Hits come in text order and do not overlap, so starts and ends both ascend.
+    starts = [s for s, _, _ in hits]
+    ends = [e for _, e, _ in hits]
     best, best_score = 0, -1
-    for first, _, _ in hits[:200]:
+    for first in starts[:200]:
         start = max(0, first - LEAD)
-        score = len({word for s, e, word in hits if s >= start and e <= start + length})
+        inside = hits[bisect_left(starts, start) : bisect_right(ends, start + length)]
+        score = len({word for _, _, word in inside})
         if score > best_score:
             best, best_score = start, score
     return 0 if best < LEAD * 2 else min(best, max(0, size - length))

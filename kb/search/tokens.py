@@ -119,10 +119,20 @@ def tokenize(text: str, *, query: bool = False) -> list[str]:
 @dataclass(frozen=True)
 class QueryPlan:
     """`words`: the reader's own words, all of which a page should ideally hold (ranked first);
-    `groups`: what a page may match, OR-ed — each word, then each synonym as AND-ed words."""
+    `groups`: what a page may match, OR-ed — each word, then each synonym as AND-ed words;
+    `concepts`: the groups gathered by meaning — a synonym term's words with its synonyms, each
+    other word alone — so 拘留 or its synonym 刑事 count as one thing the query asks about."""
 
     words: tuple[str, ...]
     groups: tuple[tuple[str, ...], ...]
+    concepts: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    law_named: bool = False  # the query names a law: provisions are not ranked last
+    named_urls: tuple[str, ...] = ()  # provisions named by law and number: ranked first
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Every distinct word a page may match (the reader's and the synonyms')."""
+        return tuple(dict.fromkeys(w for group in self.groups for w in group))
 
 
 def query_plan(query: str, synonyms: dict[str, list[str]]) -> QueryPlan:
@@ -132,18 +142,25 @@ def query_plan(query: str, synonyms: dict[str, list[str]]) -> QueryPlan:
     """
     words = tuple(dict.fromkeys(tokenize(query, query=True)))[:MAX_QUERY_WORDS]
     groups: list[tuple[str, ...]] = [(w,) for w in words]
+    concepts: list[list[tuple[str, ...]]] = [[(w,)] for w in words]
     folded = normalise(query)
     for term, alternatives in synonyms.items():
         term = normalise(term).strip()
         if not term or term not in folded:
             continue
+        own = set(tokenize(term, query=True))
+        merged = [c for c in concepts if any(g[0] in own for g in c if len(g) == 1)]
+        concept = [g for c in merged for g in c]
+        concepts = [c for c in concepts if c not in merged] + [concept]
         for alternative in alternatives:
             alt_words = tuple(dict.fromkeys(tokenize(alternative, query=True)))
             if alt_words and alt_words not in groups and len(groups) < MAX_QUERY_GROUPS:
                 groups.append(alt_words)
-    return QueryPlan(words=words, groups=tuple(groups))
+                concept.append(alt_words)
+    concepts = [c for c in concepts if c]
+    return QueryPlan(words=words, groups=tuple(groups), concepts=tuple(tuple(c) for c in concepts))
 
 
 def highlight_terms(plan: QueryPlan) -> list[str]:
     """Every word worth marking in a snippet, longest first."""
-    return sorted({w for group in plan.groups for w in group}, key=lambda w: (-len(w), w))
+    return sorted(plan.terms, key=lambda w: (-len(w), w))

@@ -188,13 +188,32 @@ def test_it_refuses_post(client, db):
 
 
 def test_it_costs_a_fixed_number_of_queries(client, many, django_assert_num_queries):
-    with django_assert_num_queries(3):  # version, synonyms, one ranked page
+    with django_assert_num_queries(4):  # version, synonyms and laws (then cached), ranked page
         client.get("/search/", {"q": "网贷逾期"})
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):  # version, one ranked page
         client.get("/search/", {"q": "网贷逾期", "page": "2"})
-    with django_assert_num_queries(5):  # version, synonyms, ranked page, suggestions, trees
+    with django_assert_num_queries(5):  # version, ranked page, articles, trees, categories
         client.get("/search/", {"q": "完全无关"})
-    with django_assert_num_queries(3):  # version, suggestions only
+    with django_assert_num_queries(4):  # version, suggestions only
         client.get("/search/", {"q": "？？？"})
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         client.get("/api/search/", {"q": "网贷逾期"})
+
+
+def test_it_suggests_phrases_and_categories_when_nothing_matches(client, make_article):
+    from kb.search.models import Synonym
+
+    make_article(title="逾期多久会上征信？")
+    Synonym.objects.create(term="暴力催收", synonyms="催收骚扰、恐吓")
+    html = client.get("/search/", {"q": "催收电话骚扰不停"}).content.decode()
+    assert "没有找到" in html
+    assert (
+        "你是不是要找" in html and 'href="/search/?q=%E5%82%AC%E6%94%B6%E9%AA%9A%E6%89%B0"' in html
+    )
+    assert "读者常看的分类" in html and 'href="/category/wangdai-yuqi/"' in html
+
+
+def test_it_keeps_search_results_out_of_shared_caches(client, many):
+    for url in ("/search/", "/api/search/"):
+        response = client.get(url, {"q": "网贷逾期"})
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]

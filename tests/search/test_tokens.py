@@ -52,3 +52,11 @@ def test_it_imports_no_django():
     code = "import sys, kb.search.tokens, kb.search.snippets; print(any(m.startswith('django') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_it_gathers_a_term_and_its_synonyms_into_one_concept():
+    from kb.search.tokens import query_plan
+
+    plan = query_plan("欠钱不还会被拘留吗", {"拘留": ["坐牢", "刑事"]})
+    assert (("拘留",), ("坐牢",), ("刑事",)) in plan.concepts
+    assert len(plan.concepts) == len(plan.words)  # the other words stand alone

@@ -1,24 +1,26 @@
 """One search interface, two backends picked by the database vendor.
 
 `search(q, limit, offset) -> SearchResult` normalises the query to 简体, segments it with the
-same function the index uses (`kb.search.tokens.tokenize`), adds the editors' synonyms, asks the
-backend for one page of ranked rows and builds highlighted snippets. Both backends rank pages
-holding every word of the query first, then by their own relevance score (bm25 / ts_rank). Each backend module offers
-`query(plan, now, limit, offset, conn) -> (rows, total)` (total counted up to CANDIDATES + 1),
-`write(documents)` and `clear()`.
+same function the index uses (`kb.search.tokens.tokenize`), adds the editors' synonyms and the
+laws it names (kb/search/vocabulary.py), asks the backend for one page of ranked rows and builds
+highlighted snippets. Both backends order results as kb/search/ranking.py describes. Each
+backend module offers `QUERY` and `parameters(plan, now, limit, offset, conn)` — one SQL
+statement answering a page of rows plus the match count (up to CANDIDATES + 1) in its last
+column, run by `ranked_rows` here — and `write(documents)` and `clear()`.
 
 Reads go where the rest of the site reads (kb/core/dbrouter.py): the replica when
 DATABASE_REPLICA_URL configures one, the primary inside a transaction; writes to the primary.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 
 from django.db import connection, connections, router
 from django.utils import timezone
 
+from kb.search.ranking import law_reference
 from kb.search.snippets import make_snippet
-from kb.search.tokens import highlight_terms, query_plan, tokenize
+from kb.search.tokens import QueryPlan, highlight_terms, query_plan, tokenize
 
 # At most this many pages matching anywhere (plus as many matching in a title or short answer)
 # are ranked for one query; `total` stops counting there and `more` says there were more.
@@ -61,15 +63,37 @@ def backend(conn=None) -> ModuleType:
     raise NotImplementedError(f"search has no backend for {vendor}")
 
 
-def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
-    """One page of results: two SQL queries (synonyms, ranked rows), none for an empty query."""
-    from kb.search.models import Synonym
+COLUMNS = ("kind", "title", "url", "category", "label", "body")
 
+
+def ranked_rows(plan: QueryPlan, limit: int, offset: int, conn) -> tuple[list[dict], int]:
+    """One page of ranked rows (COLUMNS) and the number of matches, from the backend of `conn`."""
+    engine = backend(conn)
+    with conn.cursor() as cursor:
+        cursor.execute(engine.QUERY, engine.parameters(plan, timezone.now(), limit, offset, conn))
+        rows = cursor.fetchall()
+    total = rows[0][-1] if rows else 0
+    return [dict(zip(COLUMNS, row[:-1], strict=True)) for row in rows], total
+
+
+def plan_for(q: str) -> QueryPlan:
+    """The query plan of `q` with the cached vocabulary: synonyms and the laws it names."""
+    from kb.search.vocabulary import provision_url, vocabulary
+
+    words = vocabulary()
+    reference = law_reference(q, words.laws, provision_url)
+    return replace(
+        query_plan(q, words.synonyms), law_named=reference.named, named_urls=reference.urls
+    )
+
+
+def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
+    """One page of results: one SQL query (ranked rows) once the vocabulary is cached (two
+    more when not), none for an empty query."""
     if not tokenize(q, query=True):
         return SearchResult()
-    plan = query_plan(q, Synonym.objects.as_map())
-    conn = read_connection()
-    rows, total = backend(conn).query(plan, timezone.now(), limit, offset, conn)
+    plan = plan_for(q)
+    rows, total = ranked_rows(plan, limit, offset, read_connection())
     terms = highlight_terms(plan)
     hits = [
         Hit(

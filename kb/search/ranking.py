@@ -1,0 +1,86 @@
+"""How results are ordered, as data both backends read. No Django here.
+
+Order of results (both backends):
+1. a provision the query names by law and number (民法典675, 《刑法》第一百九十六条);
+2. pages holding every word the reader typed;
+3. articles and question trees before bare provisions — unless the query names a law;
+4. the backend's relevance score, with the field weights below (title > short answer > body).
+
+A provision is only a candidate when it shares at least PROVISION_MIN_TERMS distinct words
+with the query (its own words or their synonyms), unless the query names a law: one common
+word such as 拘留 or 借款 says nothing about which of 2,000 statutes is meant. Sentencing
+boilerplate (处三年以下有期徒刑、拘役…) is left out of what a provision is indexed by, so 三年
+in a question about a three-year deadline cannot match every criminal provision.
+"""
+
+import re
+from dataclasses import dataclass
+
+from kb.laws.citations import NUM, cn_number
+
+# Field weights: PostgreSQL ts_rank weights {D, C, B, A} and SQLite bm25 column weights.
+FIELD_WEIGHTS = {"title": 1.0, "label": 0.4, "body": 0.1}
+POSTGRES_WEIGHTS = (
+    f"{{0.1, {FIELD_WEIGHTS['body']}, {FIELD_WEIGHTS['label']}, {FIELD_WEIGHTS['title']}}}"
+)
+SQLITE_WEIGHTS = ", ".join(
+    str(FIELD_WEIGHTS[f] * 10) for f in ("title", "label", "body")
+)  # bm25(search_fts, title, label, body)
+
+# Kinds ranked after the others when the query names no law.
+DEMOTED_KINDS = ("provision",)
+PROVISION_MIN_TERMS = 2
+
+# Sentencing and penalty phrases: cut from a provision's text before it is indexed.
+BOILERPLATE = (
+    r"[零〇一二三四五六七八九十百\d]+(?:年|个月|日)以[上下](?=有期徒刑|拘役|管制|拘留|的?期限)",
+    r"(?:并处或者单处|并处|单处|或者单处)?(?:有期徒刑|无期徒刑|拘役|管制|死刑|罚金|没收财产|剥夺政治权利)",
+    r"(?:处|判处)(?=[，、。；或])",
+)
+_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE))
+
+
+def strip_boilerplate(text: str) -> str:
+    return _BOILERPLATE.sub(" ", text)
+
+
+def indexed_fields(kind: str, title: str, label: str, body: str) -> tuple[str, str, str]:
+    """The text a page is indexed by (title, label, body): provisions lose boilerplate."""
+    if kind in DEMOTED_KINDS:
+        body = strip_boilerplate(body)
+    return title, label, body
+
+
+@dataclass(frozen=True)
+class LawReference:
+    named: bool = False  # the query names a law (by any of its names)
+    urls: tuple[str, ...] = ()  # paths of the provisions it names by number
+
+
+_NUMBER_AFTER = re.compile(rf"[\s》]*第?\s*(?P<n>{NUM})\s*(?:条)?(?:之(?P<sub>{NUM}))?")
+
+
+def law_reference(query: str, laws: dict[str, str], provision_url) -> LawReference:
+    """Which law (and provisions) `query` names. `laws` maps every name of a law to its slug
+    (longest names win); `provision_url(slug, number, sub)` builds a provision's path."""
+    urls = []
+    named = False
+    pos = 0
+    names = sorted(laws, key=len, reverse=True)
+    while True:
+        found = [(query.find(n, pos), -len(n), n) for n in names if query.find(n, pos) >= 0]
+        if not found:
+            break
+        start, _, name = min(found)  # the earliest name, the longest at the same place
+        named = True
+        pos = start + len(name)
+        number = _NUMBER_AFTER.match(query, pos)
+        if number:
+            pos = number.end()
+            try:
+                n = cn_number(number.group("n"))
+                sub = cn_number(number.group("sub")) if number.group("sub") else 0
+            except ValueError:
+                continue
+            urls.append(provision_url(laws[name], n, sub))
+    return LawReference(named=named, urls=tuple(urls))

@@ -1,0 +1,88 @@
+"""What the search page offers when a query found nothing (or there is no query): never a dead
+end. Did-you-mean phrases from the editors' synonym table, the question trees closest to the
+query, the articles readers found most helpful and the categories they read most (measured by
+readers' feedback on their articles, the one reading signal the site keeps)."""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from kb.articles.models import Article, Category
+from kb.guide.models import Tree
+from kb.search.tokens import normalise
+
+POPULAR = 5
+TREES = 3
+CATEGORIES = 5
+DID_YOU_MEAN = 3
+# Characters of a question that say nothing about its subject (怎么办, 会不会, 吗…).
+FILLER = frozenset(
+    "的了吗呢啊吧呀哦么会是我你他她它在和与及或被把也都就要能可怎样如何什为哪些一个这那有没请问该对从给让得着过又而但办"
+)
+
+
+def subject_characters(text: str) -> set[str]:
+    return {c for c in normalise(text) if "\u4e00" <= c <= "\u9fff" and c not in FILLER}
+
+
+def did_you_mean(q: str, synonyms: dict[str, list[str]]) -> list[str]:
+    """Phrases of the synonym table (terms and their synonyms) sharing at least half their
+    characters with the query, most shared first; none already in the query."""
+    wanted = subject_characters(q)
+    folded = normalise(q)
+    scored = {}
+    for term, alternatives in synonyms.items():
+        for phrase in (term, *alternatives):
+            own = subject_characters(phrase)
+            shared = len(own & wanted)
+            if own and shared * 2 >= len(own) and normalise(phrase) not in folded:
+                scored[phrase] = max(scored.get(phrase, 0), shared)
+    ranked = sorted(scored, key=lambda p: (-scored[p], len(p), p))
+    return ranked[:DID_YOU_MEAN]
+
+
+def related_trees(q: str, trees: list) -> list:
+    """Question trees sharing the most subject characters with the query (繁體 folded to 简体),
+    in their usual order otherwise. Used when no page matched a whole word of the query, so
+    single characters (借/贷/催/诉…) are the closest relation left."""
+    wanted = subject_characters(q)
+    ranked = sorted(
+        enumerate(trees), key=lambda it: (-len(wanted & set(normalise(it[1].title))), it[0])
+    )
+    return [tree for _, tree in ranked[:TREES]]
+
+
+def most_read_categories() -> list:
+    """Categories with public articles, those whose articles readers answered most first."""
+    public = Q(
+        articles__status=Article.Status.PUBLISHED, articles__published_at__lte=timezone.now()
+    )
+    return list(
+        Category.objects.annotate(
+            readers=Count("articles__feedback", filter=public),
+            public=Count("articles", filter=public, distinct=True),
+        )
+        .filter(public__gt=0)
+        .order_by("-readers", "-public", "order", "name")
+        .only("name", "slug")[:CATEGORIES]
+    )
+
+
+def suggestions(q: str = "") -> dict:
+    """Four SQL queries at most: helpful articles, trees, categories (and the vocabulary when
+    it is not cached)."""
+    from kb.search.vocabulary import vocabulary
+
+    popular = list(
+        Article.objects.published()
+        .for_list()
+        .annotate(helpful=Count("feedback", filter=Q(feedback__helpful=True)))
+        .order_by("-helpful", "-published_at")[:POPULAR]
+    )
+    trees = related_trees(q, list(Tree.objects.published().only("slug", "title")))
+    phrases = did_you_mean(q, vocabulary().synonyms) if subject_characters(q) else []
+    return {
+        "did_you_mean": phrases,
+        "popular": popular,
+        "trees": trees,
+        "categories": most_read_categories(),
+    }
