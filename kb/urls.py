@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from kb.articles.markdownx_views import markdownify_view, upload_view
 from kb.core import views as core_views
-from kb.core.sitemaps import sitemap
+from kb.site.sitemaps import sitemap
 
 handler400 = "kb.core.views.bad_request"
 handler403 = "kb.core.views.permission_denied"

@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from kb.articles.models import Article, ArticleRevision, Category
 from kb.core.history import line_diff
-from kb.core.roles import can_publish
+from kb.core.workflow import can_publish
 
 # The article fields a revision can change, in the order the diff shows them. Not `status`:
 # a published article stays published (only 审核 takes one offline).

@@ -1,11 +1,18 @@
-"""Editorial workflow rules the admin applies: draft → 待审核 → published, only 审核 publishes."""
+"""Editorial workflow rules the admin applies: draft → 待审核 → published, only 审核 publishes.
+
+Model-agnostic, so any content model can be put under it (articles, guide trees, later
+letters): the model has a `status` field whose live value is "published" and a
+`HistoricalRecords()`; its ModelAdmin (a kb.core.history.HistoryAdmin) wraps its form with
+`publish_guarded()`, calls `check_can_save()` in save_model and publishes or withdraws with
+`set_status()`; the groups that may edit it are granted in kb/editorial/roles.py.
+"""
 
 from django import forms
 from django.core.exceptions import PermissionDenied
 
-from kb.core.roles import can_publish
-
 PUBLISHED = "published"
+# Held by the 审核 group (kb/editorial/roles.py) and superusers: the one right to publish.
+PUBLISH_PERMISSION = "articles.publish_article"
 NOT_ALLOWED = "只有“审核”组的成员可以发布文章。请把状态设为“待审核”，由审核人员发布。"
 UNPUBLISH_NOT_ALLOWED = (
     "这篇文章已发布：只有“审核”组的成员可以把它撤下（改为草稿或待审核）。请保持状态为“已发布”"
@@ -18,6 +25,10 @@ LIVE_TREE_NOT_ALLOWED = (
 TREE_NOT_ALLOWED = (
     "只有“审核”组的成员可以发布问答向导或保存已发布向导的修改。请保持草稿状态，由审核人员发布。"
 )
+
+
+def can_publish(user) -> bool:
+    return bool(user and user.is_active and user.has_perm(PUBLISH_PERMISSION))
 
 
 def publish_guarded(
@@ -63,17 +74,15 @@ def check_can_save(user, obj, message: str = NOT_ALLOWED) -> None:
 
 
 def set_status(user, queryset, status: str) -> int:
-    """Change the status of each article with save(), so every change lands in its history."""
+    """Change the status of each object with save(), so every change lands in its history."""
     if not can_publish(user):
         raise PermissionDenied(NOT_ALLOWED)
     changed = 0
-    for article in queryset:
-        if article.status != status:
-            article.status = status
-            article._change_reason = "批量操作：" + (
-                "发布" if status == PUBLISHED else "撤回为草稿"
-            )
-            article.save()
+    for obj in queryset:
+        if obj.status != status:
+            obj.status = status
+            obj._change_reason = "批量操作：" + ("发布" if status == PUBLISHED else "撤回为草稿")
+            obj.save()
             changed += 1
     return changed
 

@@ -10,10 +10,10 @@ from django.utils.html import format_html, format_html_join
 from markdownx.admin import MarkdownxModelAdmin
 
 from kb.core.history import HistoryAdmin
-from kb.core.roles import can_publish
 from kb.core.workflow import (
     LIVE_TREE_NOT_ALLOWED,
     TREE_NOT_ALLOWED,
+    can_publish,
     check_can_save,
     live_tree_guarded,
     publish_guarded,

@@ -1,6 +1,6 @@
 """Question trees: a Tree of Nodes (questions and outcomes) linked by Choices.
 
-Markdown fields are rendered by the one pipeline (kb.articles.rendering) into stored HTML at save.
+Markdown fields are rendered by the one pipeline (kb/guide/rendering.py) into stored HTML at save.
 """
 
 from django.core.exceptions import ValidationError
@@ -8,8 +8,10 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from markdownx.models import MarkdownxField
+from simple_history.models import HistoricalRecords
 
 from kb.articles.models import Article
+from kb.guide.rendering import render_node_fields, render_tree_fields
 from kb.laws.models import Provision
 
 slug_rule = RegexValidator(
@@ -60,6 +62,7 @@ class Tree(models.Model):
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = TreeManager()
+    history = HistoricalRecords(verbose_name="问答向导历史", verbose_name_plural="问答向导历史")
 
     class Meta:
         verbose_name = "问答向导"
@@ -70,8 +73,6 @@ class Tree(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        from kb.guide.services import render_tree_fields
-
         render_tree_fields(self)
         super().save(*args, **kwargs)
 
@@ -159,6 +160,7 @@ class Node(models.Model):
     )
 
     objects = NodeManager()
+    history = HistoricalRecords(verbose_name="向导问题历史", verbose_name_plural="向导问题历史")
 
     class Meta:
         verbose_name = "节点"
@@ -172,8 +174,6 @@ class Node(models.Model):
         return f"{self.tree.slug} › {self.slug}"
 
     def save(self, *args, **kwargs):
-        from kb.guide.services import render_node_fields
-
         render_node_fields(self)
         super().save(*args, **kwargs)
 
@@ -211,6 +211,7 @@ class Choice(models.Model):
     )
 
     objects = ChoiceManager()
+    history = HistoricalRecords(verbose_name="向导选项历史", verbose_name_plural="向导选项历史")
 
     class Meta:
         verbose_name = "选项"

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 
 from kb.articles.models import Article, ArticleCitation, UnresolvedCitation
-from kb.core.content import load_content
+from kb.site.content import load_content
 
 LAWS_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "laws.json"
 CITATION = re.compile(r"《[^》]+》第[零一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?")

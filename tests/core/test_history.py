@@ -211,7 +211,7 @@ def write_fixtures(folder, body: str) -> None:
 
 
 def test_it_keeps_the_loaded_text_of_fixture_content_in_history(staff_client, settings, tmp_path):
-    from kb.core.content import load_content
+    from kb.site.content import load_content
 
     settings.BASE_DIR = tmp_path
     (tmp_path / "fixtures").mkdir()
@@ -230,7 +230,7 @@ def test_it_keeps_the_loaded_text_of_fixture_content_in_history(staff_client, se
 
 
 def test_it_records_a_change_made_by_reloading_a_fixture(settings, tmp_path, db):
-    from kb.core.content import load_content
+    from kb.site.content import load_content
 
     settings.BASE_DIR = tmp_path
     (tmp_path / "fixtures").mkdir()

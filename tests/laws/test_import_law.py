@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from kb.core.law_fixture import load_laws_fixture
+from kb.laws.law_fixture import load_laws_fixture
 from kb.laws.models import Change, Law, Provision
 
 SOURCES = Path(settings.BASE_DIR) / "fixtures" / "statutes"
