@@ -117,3 +117,9 @@ def test_it_shows_articles_whose_cited_provision_changed_without_any_command(
     assert record.needs_review is True
     assert record.history_change_reason == "所引条文已变化，自动标记为需复核"
     assert record.history_user is None  # the law changed it, not the reviewer looking
+
+
+def test_it_sends_the_old_queue_address_to_the_queue(staff_client):
+    page = staff_client.get(reverse(QUEUE).replace("/articles/", "/core/") + "?needs_review__exact=1")
+    assert page.status_code == 302
+    assert page["Location"] == reverse(QUEUE) + "?needs_review__exact=1"
