@@ -120,6 +120,8 @@ def test_it_shows_articles_whose_cited_provision_changed_without_any_command(
 
 
 def test_it_sends_the_old_queue_address_to_the_queue(staff_client):
-    page = staff_client.get(reverse(QUEUE).replace("/articles/", "/core/") + "?needs_review__exact=1")
+    page = staff_client.get(
+        reverse(QUEUE).replace("/articles/", "/core/") + "?needs_review__exact=1"
+    )
     assert page.status_code == 302
     assert page["Location"] == reverse(QUEUE) + "?needs_review__exact=1"

@@ -49,4 +49,3 @@ def test_it_keeps_history_and_revert_links_across_the_move(client, django_user_m
     oldest = min(i for i, _ in before)
     page = client.get(reverse("admin:articles_article_simple_history", args=[article.pk, oldest]))
     assert page.status_code == 200 and "旧标题" in page.content.decode()
-
