@@ -10,6 +10,7 @@ from kb.articles.feedback import blank_form_html
 from kb.articles.models import FAQ, Article, ArticleCitation, Category, Tag
 from kb.articles.seo import article_jsonld
 from kb.core.pagecache import content_version
+from kb.core.preview import published_or_preview
 from kb.core.seo import permalink
 
 LATEST_COUNT = 10
@@ -57,14 +58,9 @@ def breadcrumb(cat: Category) -> list[Category]:
 
 
 def article_for(request: HttpRequest, slug: str) -> Article:
-    """The published article, or any article for staff (the one preview branch)."""
+    """The published article, or any article for staff (a preview)."""
     qs = Article.objects.select_related("category", "category__parent")
-    if not (request.user.is_authenticated and request.user.is_staff):
-        qs = qs.published()
-    article = qs.filter(slug=slug).first()
-    if article is None:
-        raise Http404("文章不存在或尚未发布")
-    return article
+    return published_or_preview(request, qs, slug, "文章不存在或尚未发布")
 
 
 def article_page(request: HttpRequest, slug: str) -> tuple[Article, dict[str, str]]:

@@ -11,6 +11,7 @@ from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
 from kb.articles.models import Article
+from kb.core.feedback import ReaderFeedback
 from kb.guide.rendering import render_node_fields, render_tree_fields
 from kb.laws.models import Provision
 
@@ -235,8 +236,10 @@ class Choice(models.Model):
             raise ValidationError({"leads_to": "下一步必须是同一个向导里的节点。"})
 
 
-class OutcomeFeedback(models.Model):
+class OutcomeFeedback(ReaderFeedback):
     """“这个回答有帮助吗” answers from readers, one row per answer, per outcome."""
+
+    SUBJECT = "node"
 
     node = models.ForeignKey(
         Node,
@@ -245,15 +248,7 @@ class OutcomeFeedback(models.Model):
         verbose_name="结果",
         limit_choices_to={"kind": Node.Kind.OUTCOME},
     )
-    helpful = models.BooleanField("有帮助")
-    reason = models.CharField("原因", max_length=500, blank=True)
-    created_at = models.DateTimeField("提交时间", auto_now_add=True)
-    client_hash = models.CharField(max_length=64, blank=True, editable=False)
 
-    class Meta:
+    class Meta(ReaderFeedback.Meta):
         verbose_name = "向导反馈"
         verbose_name_plural = "向导反馈"
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.node}: {'有帮助' if self.helpful else '没帮助'}"
