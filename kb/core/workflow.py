@@ -1,14 +1,15 @@
 """Editorial workflow rules the admin applies: draft → 待审核 → published, only 审核 publishes.
 
 Model-agnostic, so any content model can be put under it (articles, guide trees, later
-letters): the model has a `status` field whose live value is "published" and a
-`HistoricalRecords()`; its ModelAdmin (a kb.core.history.HistoryAdmin) wraps its form with
+letters): the model has a `status` field whose live value is "published", a manager built on
+`PublishableQuerySet` and a `HistoricalRecords()`; its ModelAdmin (a kb.core.history.HistoryAdmin) wraps its form with
 `publish_guarded()`, calls `check_can_save()` in save_model and publishes or withdraws with
 `set_status()`; the groups that may edit it are granted in kb/editorial/roles.py.
 """
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db import models
 
 PUBLISHED = "published"
 # Held by the 审核 group (kb/editorial/roles.py) and superusers: the one right to publish.
@@ -25,6 +26,21 @@ LIVE_TREE_NOT_ALLOWED = (
 TREE_NOT_ALLOWED = (
     "只有“审核”组的成员可以发布问答向导或保存已发布向导的修改。请保持草稿状态，由审核人员发布。"
 )
+
+
+class PublishableQuerySet(models.QuerySet):
+    """The one definition of “published” for a model under the workflow.
+
+    `publishable()`: set to published, so live for the workflow (edits of it by a 编辑 wait for
+    review) even if readers see it only later; `published()`: what readers see now. A model
+    with a publish time narrows `published()` (articles: kb/articles/models/article.py).
+    """
+
+    def publishable(self):
+        return self.filter(status=PUBLISHED)
+
+    def published(self):
+        return self.publishable()
 
 
 def can_publish(user) -> bool:
@@ -53,9 +69,7 @@ def publish_guarded(
             live = (
                 keep_live
                 and instance.pk is not None
-                and type(instance)
-                ._default_manager.filter(pk=instance.pk, status=PUBLISHED)
-                .exists()
+                and type(instance)._default_manager.publishable().filter(pk=instance.pk).exists()
             )
             if live and status != PUBLISHED:
                 raise forms.ValidationError(UNPUBLISH_NOT_ALLOWED)

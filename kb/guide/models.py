@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from kb.articles.models import Article
 from kb.core.feedback import ReaderFeedback
+from kb.core.workflow import PUBLISHED, PublishableQuerySet
 from kb.guide.rendering import render_node_fields, render_tree_fields
 from kb.laws.models import Provision
 
@@ -20,13 +21,9 @@ slug_rule = RegexValidator(
 )
 
 
-class TreeQuerySet(models.QuerySet):
-    def published(self):
-        """The only door for public pages and the sitemap."""
-        return self.filter(status=Tree.Status.PUBLISHED)
+class TreeManager(models.Manager.from_queryset(PublishableQuerySet)):
+    """Tree.objects.published(): the only door for public pages and the sitemap."""
 
-
-class TreeManager(models.Manager.from_queryset(TreeQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
@@ -34,7 +31,7 @@ class TreeManager(models.Manager.from_queryset(TreeQuerySet)):
 class Tree(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "草稿"
-        PUBLISHED = "published", "已发布"
+        PUBLISHED = PUBLISHED, "已发布"
 
     slug = models.SlugField(
         "网址标识",

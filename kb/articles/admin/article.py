@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from markdownx.admin import MarkdownxModelAdmin
 
-from kb.articles import revisions
+from kb.articles import revision_diff, revisions
 from kb.articles.admin.citation import CitationInline
 from kb.articles.admin.faq import FAQInline
 from kb.articles.feedback import counts as feedback_counts
@@ -108,7 +108,7 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
                     reverse("admin:articles_articlerevision_change", args=[r.pk]),
                     r.author or "（已删除的用户）",
                     timezone.localtime(r.updated_at).strftime("%Y-%m-%d %H:%M"),
-                    revisions.changed_labels(r),
+                    revision_diff.changed_labels(r),
                 )
                 for r in rows
             ),

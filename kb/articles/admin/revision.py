@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from kb.articles import revisions
+from kb.articles import revision_diff, revisions
 from kb.articles.models import ArticleRevision
 from kb.core.workflow import can_publish
 
@@ -62,7 +62,7 @@ class ArticleRevisionAdmin(admin.ModelAdmin):
 
     @admin.display(description="与线上版本的差异（删除的内容划线，新增的内容加下划线）")
     def diff(self, obj):
-        rows = revisions.revision_diff(obj)
+        rows = revision_diff.revision_diff(obj)
         if not rows:
             return "（与线上版本相同）"
         body = format_html_join(

@@ -9,18 +9,18 @@ from kb.articles.models.taxonomy import Category, Tag
 from kb.articles.rendering import render_article
 from kb.articles.slugs import unique_slug
 from kb.core.urlcache import cached_reverse
+from kb.core.workflow import PUBLISHED, PublishableQuerySet
 from kb.laws.models import Provision
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(PublishableQuerySet):
     def published(self):
-        """The only door for public pages, feeds, sitemaps, search and the API."""
-        return self.publishable().filter(published_at__lte=timezone.now())
+        """The only door for public pages, feeds, sitemaps, search and the API.
 
-    def publishable(self):
-        """Published or scheduled for later: the search index stores these with their
-        published_at and hides the scheduled ones at query time, so they appear on time."""
-        return self.filter(status=Article.Status.PUBLISHED)
+        publishable() (published or scheduled for later) is the workflow's “live”: the
+        search index stores these with their published_at and hides the scheduled ones at
+        query time, so they appear on time."""
+        return self.publishable().filter(published_at__lte=timezone.now())
 
     def for_list(self):
         return self.select_related("category", "category__parent").only(
@@ -45,7 +45,7 @@ class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "草稿"
         REVIEW = "review", "待审核"
-        PUBLISHED = "published", "已发布"
+        PUBLISHED = PUBLISHED, "已发布"
 
     title = models.CharField(
         "标题", max_length=120, help_text="用读者自己的问题做标题，如“借呗逾期了，花呗还能用吗？”。"
