@@ -4,8 +4,9 @@ A user without the publish permission who saves a published article (scheduled o
 not change it: `submit_revision` stores the fields they changed as an ArticleRevision, one
 pending revision per author and article (saving again updates it). Readers keep seeing the
 reviewed version. A reviewer reads its diff (kb/articles/revision_diff.py), then
-`apply_revision` saves the article through Article.save() — body_html, citations, search index, page cache and edit history
-follow as for any edit, the history entry naming the reviewer — or `reject_revision`.
+`apply_revision` saves the article through Article.save() — body_html, citations, search
+index, page cache and edit history follow as for any edit, the history entry naming the
+reviewer — or `reject_revision`.
 """
 
 import datetime
