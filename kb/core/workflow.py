@@ -2,9 +2,10 @@
 
 Model-agnostic, so any content model can be put under it (articles, guide trees, later
 letters): the model has a `status` field whose live value is "published", a manager built on
-`PublishableQuerySet` and a `HistoricalRecords()`; its ModelAdmin (a kb.core.history.HistoryAdmin) wraps its form with
-`publish_guarded()`, calls `check_can_save()` in save_model and publishes or withdraws with
-`set_status()`; the groups that may edit it are granted in kb/editorial/roles.py.
+`PublishableQuerySet` and a `HistoricalRecords()`; its ModelAdmin is a
+kb.core.workflow_admin.WorkflowAdmin (which applies `publish_guarded()` and `check_can_save()`)
+and publishes or withdraws with `set_status()`; the groups that may edit it are granted in
+kb/editorial/roles.py.
 """
 
 from django import forms

@@ -13,8 +13,8 @@ from kb.articles.admin.faq import FAQInline
 from kb.articles.feedback import counts as feedback_counts
 from kb.articles.models import Article
 from kb.articles.review import flag_stale_articles, mark_reviewed
-from kb.core.history import HistoryAdmin
-from kb.core.workflow import can_publish, check_can_save, publish_guarded, set_status
+from kb.core.workflow import can_publish, set_status
+from kb.core.workflow_admin import WorkflowAdmin
 
 
 class PendingRevisionFilter(admin.SimpleListFilter):
@@ -31,7 +31,9 @@ class PendingRevisionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
+class ArticleAdmin(WorkflowAdmin, MarkdownxModelAdmin):
+    workflow_keep_live = True  # a live article's edits become a pending revision
+
     list_display = [
         "title",
         "category",
@@ -115,9 +117,7 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
         )
 
     def get_form(self, request, obj=None, **kwargs):
-        form = publish_guarded(
-            super().get_form(request, obj, **kwargs), request.user, keep_live=True
-        )
+        form = super().get_form(request, obj, **kwargs)
         initial = getattr(request, "_revision_initial", None)
         if not initial:
             return form
@@ -140,7 +140,6 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
             request._revision_message = message
             form.save_m2m = lambda: None  # tags and related too (simple-history's revert calls it)
             return
-        check_can_save(request.user, obj)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -161,9 +160,6 @@ class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
         if "_continue" in request.POST:
             return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
         return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
-
-    def has_publish_permission(self, request) -> bool:
-        return can_publish(request.user)
 
     @admin.action(description="发布所选文章", permissions=["publish"])
     def publish(self, request, queryset):
