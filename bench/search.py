@@ -235,7 +235,7 @@ def worker(sizes: list[int], repeat: int, reuse: bool) -> None:
     django.setup()
     from django.core.management import call_command
 
-    from kb.core.content import load_content
+    from kb.site.content import load_content
 
     call_command("migrate", verbosity=0)
     judged = None  # scored on the site's own content only, never on a reused corpus

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "kb.guide",
     "kb.search",
     "kb.rates",
+    "kb.editorial",
+    "kb.site",
 ]
 
 MIDDLEWARE = [
@@ -187,8 +189,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
-# Backups dump with this format: JSON that keeps times to the microsecond (kb/core/exact_json.py).
-SERIALIZATION_MODULES = {"exactjson": "kb.core.exact_json"}
+# Backups dump with this format: JSON that keeps times to the microsecond (kb/site/exact_json.py).
+SERIALIZATION_MODULES = {"exactjson": "kb.site.exact_json"}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from kb.articles.markdownx_views import markdownify_view, upload_view
 from kb.core import views as core_views
-from kb.core.sitemaps import sitemap
+from kb.site.sitemaps import sitemap
 
 handler400 = "kb.core.views.bad_request"
 handler403 = "kb.core.views.permission_denied"
@@ -21,6 +22,13 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("markdownx/markdownify/", markdownify_view, name="markdownx_markdownify"),
     path("markdownx/upload/", upload_view, name="markdownx_upload"),
+    # The review queue's address before it moved from core to articles (editors' bookmarks).
+    path(
+        f"{settings.ADMIN_PATH}/core/reviewqueuearticle/",
+        RedirectView.as_view(
+            pattern_name="admin:articles_reviewqueuearticle_changelist", query_string=True
+        ),
+    ),
     path(f"{settings.ADMIN_PATH}/", admin.site.urls),
     path("laws/", include("kb.articles.law_urls")),  # laws pages + the provision page (cites)
     path("guide/", include("kb.guide.urls")),

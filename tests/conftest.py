@@ -44,7 +44,7 @@ def staff_client(client, staff_user):
 
 @pytest.fixture
 def role_user(db):
-    """A staff user in one editorial group (kb/core/roles.py): role_user("编辑"), role_user("审核")."""
+    """A staff user in one editorial group (kb/editorial/roles.py): role_user("编辑"), role_user("审核")."""
     from django.contrib.auth.models import Group
 
     def build(group_name: str):

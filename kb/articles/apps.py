@@ -8,8 +8,13 @@ class ArticlesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_save
 
+        from kb.articles.models import Article
         from kb.articles.review import flag_when_committed
+        from kb.articles.services import store_citations_after_save
         from kb.laws.models import Change
+
+        # Article.save() renders; its citation rows are rebuilt once the row is saved.
+        post_save.connect(store_citations_after_save, sender=Article, dispatch_uid="articles-cite")
 
         # A law change flags the articles citing it as soon as it is committed (the admin
         # list and the review queue also catch up on open, e.g. after a raw SQL import).

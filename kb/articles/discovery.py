@@ -6,9 +6,11 @@ Each function is one query whatever the data, so the article page's query count 
 import calendar
 import datetime
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import reduce
+from operator import or_
 
-from django.db import connections, router
+from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from kb.articles.models import Article, ArticleCitation
@@ -29,99 +31,108 @@ def article_links(article: Article) -> Links:
     """An article's related articles (hand-picked first, then by shared tags and cited
     provisions), previous and next in its category, and the latest others: one query.
 
-    Plain SQL, a UNION ALL of the four indexed lookups; tests/articles/test_related.py checks
-    its answers against the same rules written with the ORM (tests/articles/discovery_orm.py).
-    This is the uncached article page's largest query, and the ORM spent more time building
-    and compiling it than the database spent running it.
+    Each list is a small sliced subquery over indexed lookups; the one query reads the rows
+    they pick, marked with the lists they belong to. Related candidates come from the small
+    link tables (hand-picked, sharing a tag, citing the same provision), never from a scan of
+    every published article, whatever the size of the site.
     """
-    connection = connections[router.db_for_read(Article)]
-    adapt = connection.ops.adapt_datetimefield_value
-    params = {
-        "pk": article.pk,
-        "category": article.category_id,
-        "at": adapt(article.published_at),
-        "now": adapt(timezone.now()),
-        "published": Article.Status.PUBLISHED,
+    ranking = _ranking(article)
+    lists = {
+        "related": _related(article, ranking).values("pk")[:RELATED_COUNT],
+        "previous": _in_category(article, older=True).values("pk")[:1],
+        "next": _in_category(article, older=False).values("pk")[:1],
+        "latest": _others(article).order_by("-published_at", "-id").values("pk")[:LATEST_COUNT],
     }
-    related: list[Article] = []
-    previous = next_ = None
-    latest: list[Article] = []
-    for row in Article.objects.raw(_links_sql(), params).using(connection.alias):
-        if row.kind == "r":
-            related.append(row)
-        elif row.kind == "p":
-            previous = row
-        elif row.kind == "n":
-            next_ = row
-        else:
-            latest.append(row)
-    related.sort(key=lambda r: (-r.picked, -r.shared_tags, -r.shared_laws, *_newest_first(r)))
-    latest.sort(key=_newest_first)
-    return Links(related=related, previous=previous, next=next_, latest=latest)
+    rows = (
+        Article.objects.filter(reduce(or_, (Q(pk__in=ids) for ids in lists.values())))
+        .only("title", "slug", "published_at", "category_id")
+        .annotate(
+            **ranking,
+            **{
+                f"in_{name}": Case(When(pk__in=ids, then=True), default=False)
+                for name, ids in lists.items()
+            },
+        )
+    )
+    rows = sorted(rows, key=_newest_first)
+    related = sorted(
+        (r for r in rows if r.in_related),
+        key=lambda r: (-r.picked, -r.shared_tags, -r.shared_laws, *_newest_first(r)),
+    )
+    return Links(
+        related=related,
+        previous=next((r for r in rows if r.in_previous), None),
+        next=next((r for r in rows if r.in_next), None),
+        latest=[r for r in rows if r.in_latest],
+    )
 
 
 def _newest_first(article: Article) -> tuple:
     return (-article.published_at.timestamp(), -article.pk)
 
 
-@lru_cache(maxsize=1)
-def _links_sql() -> str:
-    tables = {
-        "article": Article._meta.db_table,
-        "tags": Article.tags.through._meta.db_table,
-        "picks": Article.related.through._meta.db_table,
-        "cites": ArticleCitation._meta.db_table,
+def _others(article: Article):
+    return Article.objects.published().exclude(pk=article.pk)
+
+
+def _ranking(article: Article) -> dict:
+    """For each candidate: hand-picked by this article, tags shared, cited provisions shared."""
+    return {
+        "picked": Exists(_picked(article).filter(to_article_id=OuterRef("pk"))),
+        "shared_tags": _count(_sharing_tags(article)),
+        "shared_laws": _count(_citing_the_same(article)),
     }
-    columns = "a.id, a.title, a.slug, a.published_at, a.category_id"
-    public = "a.status = %(published)s AND a.published_at <= %(now)s"
-    # Candidates come from the small link tables (hand-picked, sharing a tag, citing the same
-    # provision), scored there, and only then joined to the articles: never a scan of every
-    # published article, whatever the size of the site.
-    related = f"""
-        SELECT {columns}, 'r' AS kind, s.picked, s.shared_tags, s.shared_laws
-        FROM (
-          SELECT id, MAX(picked) AS picked, SUM(tag) AS shared_tags, SUM(law) AS shared_laws
-          FROM (
-            SELECT p.to_article_id AS id, 1 AS picked, 0 AS tag, 0 AS law
-            FROM {{picks}} p WHERE p.from_article_id = %(pk)s
-            UNION ALL
-            SELECT t.article_id, 0, 1, 0
-            FROM {{tags}} t JOIN {{tags}} o ON o.tag_id = t.tag_id
-            WHERE o.article_id = %(pk)s
-            UNION ALL
-            SELECT c.article_id, 0, 0, 1
-            FROM {{cites}} c JOIN {{cites}} o ON o.provision_id = c.provision_id
-            WHERE o.article_id = %(pk)s
-          ) AS links
-          GROUP BY id
-        ) AS s
-        JOIN {{article}} a ON a.id = s.id
-        WHERE {public} AND a.id <> %(pk)s
-        ORDER BY s.picked DESC, s.shared_tags DESC, s.shared_laws DESC,
-          a.published_at DESC, a.id DESC
-        LIMIT {RELATED_COUNT}"""
-    previous = f"""
-        SELECT {columns}, 'p' AS kind, 0 AS picked, 0 AS shared_tags, 0 AS shared_laws
-        FROM {{article}} a
-        WHERE {public} AND a.category_id = %(category)s
-          AND (a.published_at, a.id) < (%(at)s, %(pk)s)
-        ORDER BY a.published_at DESC, a.id DESC LIMIT 1"""
-    next_ = f"""
-        SELECT {columns}, 'n' AS kind, 0 AS picked, 0 AS shared_tags, 0 AS shared_laws
-        FROM {{article}} a
-        WHERE {public} AND a.category_id = %(category)s
-          AND (a.published_at, a.id) > (%(at)s, %(pk)s)
-        ORDER BY a.published_at ASC, a.id ASC LIMIT 1"""
-    latest = f"""
-        SELECT {columns}, 'l' AS kind, 0 AS picked, 0 AS shared_tags, 0 AS shared_laws
-        FROM {{article}} a
-        WHERE {public} AND a.id <> %(pk)s
-        ORDER BY a.published_at DESC, a.id DESC LIMIT {LATEST_COUNT}"""
-    parts = [related, previous, next_, latest]
-    union = "\nUNION ALL\n".join(
-        f"SELECT * FROM ({part}\n) AS part{n}" for n, part in enumerate(parts)
+
+
+def _picked(article: Article):
+    return Article.related.through.objects.filter(from_article_id=article.pk)
+
+
+def _sharing_tags(article: Article):
+    own = Article.tags.through.objects.filter(article_id=article.pk).values("tag_id")
+    return Article.tags.through.objects.filter(tag_id__in=own)
+
+
+def _citing_the_same(article: Article):
+    own = ArticleCitation.objects.filter(article_id=article.pk).values("provision_id")
+    return ArticleCitation.objects.filter(provision_id__in=own)
+
+
+def _count(rows) -> Coalesce:
+    """How many of `rows` belong to the outer article (a correlated COUNT subquery)."""
+    per_article = (
+        rows.filter(article_id=OuterRef("pk"))
+        .order_by()
+        .values("article_id")
+        .annotate(n=Count("*"))
+        .values("n")
     )
-    return union.format(**tables)
+    return Coalesce(Subquery(per_article), 0)
+
+
+def _related(article: Article, ranking: dict):
+    candidates = (
+        Q(pk__in=_picked(article).values("to_article_id"))
+        | Q(pk__in=_sharing_tags(article).values("article_id"))
+        | Q(pk__in=_citing_the_same(article).values("article_id"))
+    )
+    return (
+        _others(article)
+        .filter(candidates)
+        .annotate(**ranking)
+        .order_by("-picked", "-shared_tags", "-shared_laws", "-published_at", "-id")
+    )
+
+
+def _in_category(article: Article, older: bool):
+    """The published articles just older (or newer) than this one in its category."""
+    at, pk = article.published_at, article.pk
+    qs = Article.objects.published().filter(category_id=article.category_id)
+    if older:
+        qs = qs.filter(Q(published_at__lt=at) | Q(published_at=at, id__lt=pk))
+        return qs.order_by("-published_at", "-id")
+    qs = qs.filter(Q(published_at__gt=at) | Q(published_at=at, id__gt=pk))
+    return qs.order_by("published_at", "id")
 
 
 @dataclass(frozen=True)

@@ -1,72 +1,18 @@
-"""“这篇文章有帮助吗”: validating, rate-limiting and storing readers' answers."""
+"""“这篇文章有帮助吗”: the article page's blank form, the counts and the CSV for editors.
+
+Validating, rate-limiting and storing an answer is kb/core/feedback.py's, shared with the guide.
+"""
 
 import csv
-import hashlib
 import io
-import re
 from functools import lru_cache
 
-from django import forms
-from django.conf import settings
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from kb.articles.models import Article, Feedback
-from kb.core.ratelimit import allow, client_address
-
-RATE_LIMIT = 10  # answers per client and article…
-RATE_WINDOW = 3600  # …per hour
-REASON_MAX = 500
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-class FeedbackForm(forms.Form):
-    helpful = forms.TypedChoiceField(
-        label="这篇文章有帮助吗？",
-        choices=[("yes", "有帮助"), ("no", "没帮助")],
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "请选择“有帮助”或“没帮助”。",
-            "invalid_choice": "请选择“有帮助”或“没帮助”。",
-        },
-    )
-    reason = forms.CharField(
-        label="原因（选填）",
-        required=False,
-        max_length=REASON_MAX,
-        widget=forms.Textarea(attrs={"rows": 3, "maxlength": REASON_MAX}),
-        error_messages={"max_length": f"原因最多 {REASON_MAX} 个字。"},
-    )
-    hant = forms.BooleanField(required=False, widget=forms.HiddenInput)
-
-    def clean_reason(self) -> str:
-        """Plain text only: tags and control characters are dropped, whitespace collapsed."""
-        text = _CONTROL.sub("", strip_tags(self.cleaned_data["reason"]))
-        return " ".join(text.split())[:REASON_MAX]
-
-
-def client_hash(request) -> str:
-    """A salted hash of the client address: enough to tell answers apart, useless to identify
-    anyone. The address is the rate limits' (behind DJANGO_BEHIND_PROXY, the proxy's entry)."""
-    address = client_address(request)
-    return hashlib.sha256(f"{settings.SECRET_KEY}:feedback:{address}".encode()).hexdigest()
-
-
-def over_limit(request, article: Article) -> bool:
-    """Count this answer; True once the client passes RATE_LIMIT answers to this article in
-    the window (kb/core/ratelimit.py: shared by workers through Redis, lets answers through if
-    the cache is down, off with DJANGO_RATELIMIT=0)."""
-    return not allow(request, f"feedback:{article.pk}", RATE_LIMIT, RATE_WINDOW)
-
-
-def record(article: Article, form: FeedbackForm, client: str) -> Feedback:
-    data = form.cleaned_data
-    return Feedback.objects.create(
-        article=article, helpful=data["helpful"], reason=data["reason"], client_hash=client
-    )
+from kb.articles.models import Article
+from kb.core.feedback import FeedbackForm
 
 
 def _cell(value) -> str:

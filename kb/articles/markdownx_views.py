@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.views.decorators.http import require_POST
 
 from kb.articles.rendering import markdownify
-from kb.core.uploads import SafeImageUploadView
+from kb.articles.uploads import SafeImageUploadView
 
 MAX_PREVIEW_CHARS = 200_000
 

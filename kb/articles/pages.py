@@ -1,11 +1,8 @@
 """Prepared data for the article pages: every page in a fixed number of queries."""
 
-from functools import lru_cache
-
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.db import connections, router
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Value
 from django.http import Http404, HttpRequest
 
 from kb.articles import discovery, stored_page
@@ -13,6 +10,7 @@ from kb.articles.feedback import blank_form_html
 from kb.articles.models import FAQ, Article, ArticleCitation, Category, Tag
 from kb.articles.seo import article_jsonld
 from kb.core.pagecache import content_version
+from kb.core.preview import published_or_preview
 from kb.core.seo import permalink
 
 LATEST_COUNT = 10
@@ -60,14 +58,9 @@ def breadcrumb(cat: Category) -> list[Category]:
 
 
 def article_for(request: HttpRequest, slug: str) -> Article:
-    """The published article, or any article for staff (the one preview branch)."""
+    """The published article, or any article for staff (a preview)."""
     qs = Article.objects.select_related("category", "category__parent")
-    if not (request.user.is_authenticated and request.user.is_staff):
-        qs = qs.published()
-    article = qs.filter(slug=slug).first()
-    if article is None:
-        raise Http404("文章不存在或尚未发布")
-    return article
+    return published_or_preview(request, qs, slug, "文章不存在或尚未发布")
 
 
 def article_page(request: HttpRequest, slug: str) -> tuple[Article, dict[str, str]]:
@@ -120,35 +113,30 @@ def parts_context(article: Article, request: HttpRequest) -> dict:
 
 
 def faqs_and_tags(article: Article) -> tuple[list[FAQ], list[Tag]]:
-    """The article's FAQ entries (in their order) and tags (by name): one query, so that an
-    article page rendered afresh and stored stays within six queries."""
-    alias = router.db_for_read(FAQ)
-    faqs: list[FAQ] = []
-    tags: list[Tag] = []
-    with connections[alias].cursor() as cursor:
-        cursor.execute(_faqs_and_tags_sql(), {"pk": article.pk})
-        for kind, pk, first, second, order, _ in cursor.fetchall():
-            if kind == "f":
-                fields = ["id", "article_id", "question", "answer", "order"]
-                faqs.append(FAQ.from_db(alias, fields, (pk, article.pk, first, second, order)))
-            else:
-                tags.append(Tag.from_db(alias, ["id", "name", "slug"], (pk, first, second)))
-    return faqs, tags
-
-
-@lru_cache(maxsize=1)
-def _faqs_and_tags_sql() -> str:
-    faq, tag = FAQ._meta.db_table, Tag._meta.db_table
-    through = Article.tags.through._meta.db_table
+    """The article's FAQ entries (in their order) and tags (by name): one query (a UNION of
+    both), so that an article page rendered afresh stays within six queries."""
     # The same order as FAQ.Meta.ordering (order, id) and Tag.Meta.ordering (name, in the
     # database's collation): each kind leaves the other's sort column constant.
-    return f"""
-        SELECT 'f' AS kind, f.id, f.question, f.answer, f."order", '' AS name
-        FROM {faq} f WHERE f.article_id = %(pk)s
-        UNION ALL
-        SELECT 't', t.id, t.name, t.slug, 0, t.name
-        FROM {tag} t JOIN {through} m ON m.tag_id = t.id WHERE m.article_id = %(pk)s
-        ORDER BY 1, 5, 6, 2"""
+    faqs = FAQ.objects.filter(article_id=article.pk).annotate(
+        kind=Value("f"), pk_=F("id"), a=F("question"), b=F("answer"), n=F("order"), s=Value("")
+    )
+    tags = Tag.objects.filter(articles=article.pk).annotate(
+        kind=Value("t"), pk_=F("id"), a=F("name"), b=F("slug"), n=Value(0), s=F("name")
+    )
+    columns = ["kind", "pk_", "a", "b", "n", "s"]
+    rows = (
+        faqs.order_by().values_list(*columns).union(tags.order_by().values_list(*columns), all=True)
+    )
+    found_faqs: list[FAQ] = []
+    found_tags: list[Tag] = []
+    for kind, pk, first, second, order, _ in rows.order_by("kind", "n", "s", "pk_"):
+        if kind == "f":
+            found_faqs.append(
+                FAQ(id=pk, article=article, question=first, answer=second, order=order)
+            )
+        else:
+            found_tags.append(Tag(id=pk, name=first, slug=second))
+    return found_faqs, found_tags
 
 
 def discovery_context(article: Article) -> dict:

@@ -9,6 +9,7 @@ import markdown
 import nh3
 
 from kb.articles.citation_links import CitationHit, CitationMiss, link_citations
+from kb.articles.slugs import pinyin_slug
 
 ALLOWED_TAGS = {
     "a",
@@ -71,8 +72,6 @@ _EXTENSION_CONFIGS = {"toc": {"toc_depth": "2-3", "slugify": lambda value, sep: 
 
 
 def _heading_id(value: str) -> str:
-    from kb.articles.slugs import pinyin_slug
-
     return "h-" + pinyin_slug(value, 60)
 
 
@@ -102,6 +101,14 @@ def render_markdown(source: str) -> Rendered:
     html, hits, misses = link_citations(html)
     toc = sanitise(md.toc) if toc_tokens else ""
     return Rendered(html=sanitise(html), toc_html=toc, citations=hits, unresolved=misses)
+
+
+def render_article(article) -> Rendered:
+    """Fill an article's stored HTML (body, table of contents) from its Markdown."""
+    rendered = render_markdown(article.body)
+    article.body_html = rendered.html
+    article.toc_html = rendered.toc_html
+    return rendered
 
 
 def markdownify(source: str) -> str:

@@ -18,6 +18,7 @@ from simple_history.utils import bulk_update_with_history
 from kb.articles.models import Article
 from kb.articles.rendering import render_markdown
 from kb.articles.services import store_citations
+from kb.core.pagecache import bump_content_version
 from kb.laws.models import Change
 
 FLAGGED_REASON = "所引条文已变化，自动标记为需复核"
@@ -65,8 +66,6 @@ def mark_reviewed(queryset, user=None) -> int:
 
     Each article gets a history row naming `user`; the body and "updated" date are untouched.
     """
-    from kb.core.pagecache import bump_content_version
-
     today = timezone.localdate()
     articles = list(Article.objects.filter(pk__in=queryset.values("pk")))
     for article in articles:

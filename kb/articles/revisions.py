@@ -3,25 +3,22 @@
 A user without the publish permission who saves a published article (scheduled ones too) does
 not change it: `submit_revision` stores the fields they changed as an ArticleRevision, one
 pending revision per author and article (saving again updates it). Readers keep seeing the
-reviewed version. A reviewer reads `revision_diff`, then `apply_revision` saves the article
-through Article.save() — body_html, citations, search index, page cache and edit history
-follow as for any edit, the history entry naming the reviewer — or `reject_revision`.
+reviewed version. A reviewer reads its diff (kb/articles/revision_diff.py), then
+`apply_revision` saves the article through Article.save() — body_html, citations, search
+index, page cache and edit history follow as for any edit, the history entry naming the
+reviewer — or `reject_revision`.
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 
 from kb.articles.models import Article, ArticleRevision, Category
-from kb.core.history import line_diff
-from kb.core.roles import can_publish
+from kb.core.workflow import can_publish
 
 # The article fields a revision can change, in the order the diff shows them. Not `status`:
 # a published article stays published (only 审核 takes one offline).
@@ -67,10 +64,7 @@ class RevisionError(Exception):
 
 def is_live(article: Article) -> bool:
     """Published in the database (readers see it, or will at its publish time)."""
-    return (
-        article.pk is not None
-        and Article.objects.filter(pk=article.pk, status=Article.Status.PUBLISHED).exists()
-    )
+    return article.pk is not None and Article.objects.publishable().filter(pk=article.pk).exists()
 
 
 def diverts(user, article: Article) -> bool:
@@ -94,7 +88,7 @@ def _json(name: str, value):
     return value
 
 
-def _same(name: str, a, b) -> bool:
+def same_value(name: str, a, b) -> bool:
     if name == "published_at" and a and b:
         # The admin's zh-hans time input shows hours and minutes: seconds are not an edit.
         return parse_datetime(a).replace(second=0) == parse_datetime(b).replace(second=0)
@@ -133,7 +127,7 @@ def submit_revision(
     Returns the message for the editor and the revision (None when none is left)."""
     live = live_values(article)
     proposed = {name: _json(name, cleaned_data[name]) for name in FIELDS if name in cleaned_data}
-    changes = {name: v for name, v in proposed.items() if not _same(name, v, live[name])}
+    changes = {name: v for name, v in proposed.items() if not same_value(name, v, live[name])}
     existing = (
         pending_for(article, author).select_for_update().first() if author is not None else None
     )
@@ -252,57 +246,3 @@ def recent_decisions(author, days: int = RECENT_DAYS) -> dict[str, int]:
         rejected=Count("pk", filter=Q(status=status.REJECTED, decided_at__gte=since)),
         pending=Count("pk", filter=Q(status=status.PENDING)),
     )
-
-
-def changed_labels(revision: ArticleRevision) -> str:
-    """The changed fields' names, e.g. “标题、正文”."""
-    return "、".join(
-        str(Article._meta.get_field(name).verbose_name)
-        for name in FIELDS
-        if name in revision.changes
-    )
-
-
-@dataclass
-class DiffRow:
-    label: str
-    old: SafeString
-    new: SafeString
-    moved: bool  # the live value changed after the revision was submitted
-
-
-def _display(name: str, value) -> str:
-    if value in (None, "", []):
-        return "（空）"
-    if name == "category":
-        category = Category.objects.filter(pk=value).first()
-        return category.name if category else "（已删除的分类）"
-    if name == "tags":
-        names = Article.tags.field.related_model.objects.filter(pk__in=value)
-        return "、".join(names.values_list("name", flat=True))
-    if name == "related":
-        return "、".join(Article.objects.filter(pk__in=value).values_list("title", flat=True))
-    if name == "published_at":
-        return timezone.localtime(parse_datetime(value)).strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    return str(value)
-
-
-def revision_diff(revision: ArticleRevision) -> list[DiffRow]:
-    """Per changed field: the live value now and the proposed one (line diff for long text)."""
-    live = live_values(revision.article)
-    rows = []
-    for name in FIELDS:
-        if name not in revision.changes:
-            continue
-        label = str(Article._meta.get_field(name).verbose_name)
-        old, new = live[name], revision.changes[name]
-        if isinstance(old, str) and isinstance(new, str) and ("\n" in old or "\n" in new):
-            old_html, new_html = line_diff(old.replace("\r\n", "\n"), new.replace("\r\n", "\n"))
-        else:
-            old_html = mark_safe(f"<del>{escape(_display(name, old))}</del>")
-            new_html = mark_safe(f"<ins>{escape(_display(name, new))}</ins>")
-        moved = name in revision.base and not _same(name, revision.base[name], old)
-        rows.append(DiffRow(label, old_html, new_html, moved))
-    return rows

@@ -2,21 +2,20 @@
 
 from django.db import transaction
 
-from kb.articles.rendering import Rendered, render_markdown
+from kb.articles.models import Article, ArticleCitation, UnresolvedCitation
+from kb.articles.rendering import Rendered, render_article
 from kb.core.pagecache import bump_content_version
 
 
-def render_article_fields(article) -> Rendered:
-    rendered = render_markdown(article.body)
-    article.body_html = rendered.html
-    article.toc_html = rendered.toc_html
-    return rendered
+def store_citations_after_save(sender, instance, raw: bool = False, **kwargs) -> None:
+    """post_save of Article (kb/articles/apps.py): store what Article.save() rendered."""
+    rendered = getattr(instance, "rendered", None)
+    if not raw and rendered is not None:
+        store_citations(instance, rendered)
 
 
 def store_citations(article, rendered: Rendered) -> None:
     """Rebuild this article's citation rows; safe to run again."""
-    from kb.articles.models import ArticleCitation, UnresolvedCitation
-
     rows: dict[int, ArticleCitation] = {}
     for position, hit in enumerate(rendered.citations):
         row = rows.get(hit.provision_id)
@@ -48,11 +47,9 @@ def store_citations(article, rendered: Rendered) -> None:
 
 def rerender_all() -> int:
     """Re-render every article (after loading fixtures or laws); returns how many."""
-    from kb.articles.models import Article
-
     count = 0
     for article in Article.objects.all().iterator():
-        rendered = render_article_fields(article)
+        rendered = render_article(article)
         Article.objects.filter(pk=article.pk).update(
             body_html=article.body_html, toc_html=article.toc_html
         )

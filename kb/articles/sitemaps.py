@@ -19,7 +19,7 @@ class StaticSitemap(Sitemap):
 class ArticleSitemap(Sitemap):
     changefreq = "weekly"
     priority = 0.9
-    shared: dict | None = None  # set by kb.core.sitemaps.sections() for one rendering
+    shared: dict | None = None  # set by kb.site.sitemaps.sections() for one rendering
 
     def items(self):
         rows = list(Article.objects.published().only("slug", "updated_at", "published_at"))

@@ -11,6 +11,7 @@ from html import escape
 from django.db import connection, transaction
 from django.utils import timezone
 
+from kb.articles.models import Article, Category
 from kb.core.pagecache import bump_content_version
 
 SUBJECTS = [
@@ -93,8 +94,6 @@ def article_fields(rng: random.Random) -> dict:
 
 def generate_articles(count: int, seed: int = 1, batch_size: int = 2000) -> int:
     """Create `count` published articles with slugs synthetic-<seed>-<n>; existing slugs are kept."""
-    from kb.articles.models import Article, Category
-
     rng = random.Random(seed)
     category, _ = Category.objects.get_or_create(slug="synthetic", defaults={"name": "合成数据"})
     start = timezone.now() - timezone.timedelta(days=1)

@@ -2,14 +2,14 @@ import io
 
 import segno
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from kb.articles import discovery, pages
-from kb.articles.feedback import FeedbackForm, client_hash, over_limit, record
-from kb.articles.models import Article, Category, Tag
+from kb.articles.models import Article, Category, Feedback, Tag
 from kb.core import shell
+from kb.core.feedback import take_answer
 from kb.core.hant import hant_path
 from kb.core.origin import require_same_origin
 from kb.core.seo import absolute
@@ -83,18 +83,15 @@ def qr_svg(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def feedback(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.published().only("slug", "title"), slug=slug)
-    form = FeedbackForm(request.POST)
-    if not form.is_valid():
-        return render(
-            request, "articles/feedback.html", {"article": article, "form": form}, status=400
-        )
-    if over_limit(request, article):
-        return render(
-            request, "articles/feedback.html", {"article": article, "limited": True}, status=429
-        )
-    record(article, form, client_hash(request))
-    thanks = reverse("articles:feedback-thanks", args=[article.slug])
-    return redirect(hant_path(thanks) if form.cleaned_data["hant"] else thanks, permanent=False)
+    return take_answer(
+        request,
+        Feedback,
+        f"feedback:{article.pk}",
+        "articles/feedback.html",
+        {"article": article},
+        reverse("articles:feedback-thanks", args=[article.slug]),
+        article=article,
+    )
 
 
 @require_safe

@@ -1,7 +1,7 @@
-"""Edit history (django-simple-history): registration options and a readable line diff.
+"""Edit history in the admin (django-simple-history): a readable line diff and a safe revert.
 
-Historical tables live in this app (`core.Historical…`) so the apps that own the models keep
-their migrations to themselves. The admin shows, for every save, who, when and what changed;
+Each content model declares its own `HistoricalRecords()` (its history tables live in its own
+app). The admin shows, for every save, who, when and what changed;
 long texts (an article body, a provision) are shown as a line diff: removed lines struck out,
 added lines underlined. A past version opens with a “恢复到此版本” button (simple-history's
 revert), which saves it as a new version — nothing is ever lost.
@@ -18,16 +18,16 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-HISTORY_MODELS = [
-    "articles.Article",
-    "articles.FAQ",
-    "laws.Law",
-    "laws.Provision",
-    "guide.Tree",
-    "guide.Node",
-    "guide.Choice",
-]
 LOADED_REASON = "载入初始内容"
+
+
+def history_models() -> list:
+    """Every model that declares HistoricalRecords(), with its history manager."""
+    return [
+        (model, getattr(model, model._meta.simple_history_manager_attribute))
+        for model in apps.get_models()
+        if hasattr(model._meta, "simple_history_manager_attribute")
+    ]
 
 
 def record_missing_history() -> int:
@@ -40,9 +40,7 @@ def record_missing_history() -> int:
     state. Returns how many entries were created.
     """
     created = 0
-    for label in HISTORY_MODELS:
-        model = apps.get_model(label)
-        manager = getattr(model, model._meta.simple_history_manager_attribute)
+    for model, manager in history_models():
         history_model = manager.model
         names = [f.attname for f in history_model.tracked_fields]
         latest = {}

@@ -1,11 +1,20 @@
-"""Editorial workflow rules the admin applies: draft → 待审核 → published, only 审核 publishes."""
+"""Editorial workflow rules the admin applies: draft → 待审核 → published, only 审核 publishes.
+
+Model-agnostic, so any content model can be put under it (articles, guide trees, later
+letters): the model has a `status` field whose live value is "published", a manager built on
+`PublishableQuerySet` and a `HistoricalRecords()`; its ModelAdmin is a
+kb.core.workflow_admin.WorkflowAdmin (which applies `publish_guarded()` and `check_can_save()`)
+and publishes or withdraws with `set_status()`; the groups that may edit it are granted in
+kb/editorial/roles.py.
+"""
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-
-from kb.core.roles import can_publish
+from django.db import models
 
 PUBLISHED = "published"
+# Held by the 审核 group (kb/editorial/roles.py) and superusers: the one right to publish.
+PUBLISH_PERMISSION = "articles.publish_article"
 NOT_ALLOWED = "只有“审核”组的成员可以发布文章。请把状态设为“待审核”，由审核人员发布。"
 UNPUBLISH_NOT_ALLOWED = (
     "这篇文章已发布：只有“审核”组的成员可以把它撤下（改为草稿或待审核）。请保持状态为“已发布”"
@@ -18,6 +27,25 @@ LIVE_TREE_NOT_ALLOWED = (
 TREE_NOT_ALLOWED = (
     "只有“审核”组的成员可以发布问答向导或保存已发布向导的修改。请保持草稿状态，由审核人员发布。"
 )
+
+
+class PublishableQuerySet(models.QuerySet):
+    """The one definition of “published” for a model under the workflow.
+
+    `publishable()`: set to published, so live for the workflow (edits of it by a 编辑 wait for
+    review) even if readers see it only later; `published()`: what readers see now. A model
+    with a publish time narrows `published()` (articles: kb/articles/models/article.py).
+    """
+
+    def publishable(self):
+        return self.filter(status=PUBLISHED)
+
+    def published(self):
+        return self.publishable()
+
+
+def can_publish(user) -> bool:
+    return bool(user and user.is_active and user.has_perm(PUBLISH_PERMISSION))
 
 
 def publish_guarded(
@@ -42,9 +70,7 @@ def publish_guarded(
             live = (
                 keep_live
                 and instance.pk is not None
-                and type(instance)
-                ._default_manager.filter(pk=instance.pk, status=PUBLISHED)
-                .exists()
+                and type(instance)._default_manager.publishable().filter(pk=instance.pk).exists()
             )
             if live and status != PUBLISHED:
                 raise forms.ValidationError(UNPUBLISH_NOT_ALLOWED)
@@ -63,17 +89,15 @@ def check_can_save(user, obj, message: str = NOT_ALLOWED) -> None:
 
 
 def set_status(user, queryset, status: str) -> int:
-    """Change the status of each article with save(), so every change lands in its history."""
+    """Change the status of each object with save(), so every change lands in its history."""
     if not can_publish(user):
         raise PermissionDenied(NOT_ALLOWED)
     changed = 0
-    for article in queryset:
-        if article.status != status:
-            article.status = status
-            article._change_reason = "批量操作：" + (
-                "发布" if status == PUBLISHED else "撤回为草稿"
-            )
-            article.save()
+    for obj in queryset:
+        if obj.status != status:
+            obj.status = status
+            obj._change_reason = "批量操作：" + ("发布" if status == PUBLISHED else "撤回为草稿")
+            obj.save()
             changed += 1
     return changed
 

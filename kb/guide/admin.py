@@ -10,14 +10,13 @@ from django.utils.html import format_html, format_html_join
 from markdownx.admin import MarkdownxModelAdmin
 
 from kb.core.history import HistoryAdmin
-from kb.core.roles import can_publish
 from kb.core.workflow import (
     LIVE_TREE_NOT_ALLOWED,
     TREE_NOT_ALLOWED,
-    check_can_save,
+    can_publish,
     live_tree_guarded,
-    publish_guarded,
 )
+from kb.core.workflow_admin import WorkflowAdmin
 from kb.guide import services
 from kb.guide.diagram import render_svg
 from kb.guide.models import Choice, Node, OutcomeFeedback, Tree
@@ -80,7 +79,9 @@ class NodeInline(admin.TabularInline):
 
 
 @admin.register(Tree)
-class TreeAdmin(GuardedChangeform, HistoryAdmin, MarkdownxModelAdmin):
+class TreeAdmin(GuardedChangeform, WorkflowAdmin, MarkdownxModelAdmin):
+    workflow_refusal = TREE_NOT_ALLOWED
+
     list_display = ["title", "slug", "status", "node_count", "check_result", "order"]
     list_filter = ["status"]
     search_fields = ["title", "slug"]
@@ -122,17 +123,6 @@ class TreeAdmin(GuardedChangeform, HistoryAdmin, MarkdownxModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         _refuse_if_broken(form.instance)
-
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        return publish_guarded(form, request.user, TREE_NOT_ALLOWED)
-
-    def save_model(self, request, obj, form, change):
-        check_can_save(request.user, obj, TREE_NOT_ALLOWED)
-        super().save_model(request, obj, form, change)
-
-    def has_publish_permission(self, request) -> bool:
-        return can_publish(request.user)
 
     @admin.action(description="发布所选向导（有结构问题的不会发布）", permissions=["publish"])
     def publish(self, request, queryset):

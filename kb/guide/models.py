@@ -1,6 +1,6 @@
 """Question trees: a Tree of Nodes (questions and outcomes) linked by Choices.
 
-Markdown fields are rendered by the one pipeline (kb.articles.rendering) into stored HTML at save.
+Markdown fields are rendered by the one pipeline (kb/guide/rendering.py) into stored HTML at save.
 """
 
 from django.core.exceptions import ValidationError
@@ -8,8 +8,12 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from markdownx.models import MarkdownxField
+from simple_history.models import HistoricalRecords
 
 from kb.articles.models import Article
+from kb.core.feedback import ReaderFeedback
+from kb.core.workflow import PUBLISHED, PublishableQuerySet
+from kb.guide.rendering import render_node_fields, render_tree_fields
 from kb.laws.models import Provision
 
 slug_rule = RegexValidator(
@@ -17,13 +21,9 @@ slug_rule = RegexValidator(
 )
 
 
-class TreeQuerySet(models.QuerySet):
-    def published(self):
-        """The only door for public pages and the sitemap."""
-        return self.filter(status=Tree.Status.PUBLISHED)
+class TreeManager(models.Manager.from_queryset(PublishableQuerySet)):
+    """Tree.objects.published(): the only door for public pages and the sitemap."""
 
-
-class TreeManager(models.Manager.from_queryset(TreeQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
@@ -31,7 +31,7 @@ class TreeManager(models.Manager.from_queryset(TreeQuerySet)):
 class Tree(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "草稿"
-        PUBLISHED = "published", "已发布"
+        PUBLISHED = PUBLISHED, "已发布"
 
     slug = models.SlugField(
         "网址标识",
@@ -60,6 +60,7 @@ class Tree(models.Model):
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = TreeManager()
+    history = HistoricalRecords(verbose_name="问答向导历史", verbose_name_plural="问答向导历史")
 
     class Meta:
         verbose_name = "问答向导"
@@ -70,8 +71,6 @@ class Tree(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        from kb.guide.services import render_tree_fields
-
         render_tree_fields(self)
         super().save(*args, **kwargs)
 
@@ -159,6 +158,7 @@ class Node(models.Model):
     )
 
     objects = NodeManager()
+    history = HistoricalRecords(verbose_name="向导问题历史", verbose_name_plural="向导问题历史")
 
     class Meta:
         verbose_name = "节点"
@@ -172,8 +172,6 @@ class Node(models.Model):
         return f"{self.tree.slug} › {self.slug}"
 
     def save(self, *args, **kwargs):
-        from kb.guide.services import render_node_fields
-
         render_node_fields(self)
         super().save(*args, **kwargs)
 
@@ -211,6 +209,7 @@ class Choice(models.Model):
     )
 
     objects = ChoiceManager()
+    history = HistoricalRecords(verbose_name="向导选项历史", verbose_name_plural="向导选项历史")
 
     class Meta:
         verbose_name = "选项"
@@ -234,8 +233,10 @@ class Choice(models.Model):
             raise ValidationError({"leads_to": "下一步必须是同一个向导里的节点。"})
 
 
-class OutcomeFeedback(models.Model):
+class OutcomeFeedback(ReaderFeedback):
     """“这个回答有帮助吗” answers from readers, one row per answer, per outcome."""
+
+    SUBJECT = "node"
 
     node = models.ForeignKey(
         Node,
@@ -244,15 +245,7 @@ class OutcomeFeedback(models.Model):
         verbose_name="结果",
         limit_choices_to={"kind": Node.Kind.OUTCOME},
     )
-    helpful = models.BooleanField("有帮助")
-    reason = models.CharField("原因", max_length=500, blank=True)
-    created_at = models.DateTimeField("提交时间", auto_now_add=True)
-    client_hash = models.CharField(max_length=64, blank=True, editable=False)
 
-    class Meta:
+    class Meta(ReaderFeedback.Meta):
         verbose_name = "向导反馈"
         verbose_name_plural = "向导反馈"
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.node}: {'有帮助' if self.helpful else '没帮助'}"

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpRequest
 
 from kb.articles.models import Article
+from kb.core.preview import published_or_preview
 from kb.guide.engine import Walk, max_remaining, walk
 from kb.guide.models import Node, Tree
 from kb.guide.services import load_spec
@@ -43,14 +44,8 @@ def published_trees() -> list[Tree]:
 
 
 def tree_for(request: HttpRequest, slug: str) -> Tree:
-    """The published tree, or any tree for staff (the one preview branch)."""
-    qs = Tree.objects.all()
-    if not (request.user.is_authenticated and request.user.is_staff):
-        qs = qs.published()
-    tree = qs.filter(slug=slug).first()
-    if tree is None:
-        raise Http404("向导不存在或尚未发布")
-    return tree
+    """The published tree, or any tree for staff (a preview)."""
+    return published_or_preview(request, Tree.objects.all(), slug, "向导不存在或尚未发布")
 
 
 def outcome_for_feedback(tree_slug: str, node_slug: str) -> Node:

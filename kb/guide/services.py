@@ -7,26 +7,15 @@ from urllib.parse import urlencode
 
 from django.db import transaction
 
-from kb.articles.rendering import render_markdown
 from kb.core.pagecache import bump_content_version
 from kb.guide.engine import ChoiceSpec, NodeSpec, PathReport, TreeSpec, all_paths
+from kb.guide.models import Choice, Node, Tree
+from kb.guide.rendering import render_node_fields, render_tree_fields
 from kb.guide.validate import Problem, validate
-
-
-def render_tree_fields(tree) -> None:
-    tree.intro_html = render_markdown(tree.intro).html
-
-
-def render_node_fields(node) -> None:
-    node.help_html = render_markdown(node.help).html if node.help else ""
-    node.answer_html = render_markdown(node.answer).html if node.answer else ""
-    node.next_steps_html = render_markdown(node.next_steps).html if node.next_steps else ""
 
 
 def rerender_all() -> int:
     """Re-render every tree and node (loaddata saves raw, skipping save()); returns nodes."""
-    from kb.guide.models import Node, Tree
-
     for tree in Tree.objects.all():
         render_tree_fields(tree)
         Tree.objects.filter(pk=tree.pk).update(intro_html=tree.intro_html)
@@ -61,8 +50,6 @@ def build_spec(tree, nodes, choices) -> TreeSpec:
 
 def load_spec(tree) -> tuple[TreeSpec, dict]:
     """Two queries: the tree's nodes and its choices. Returns the spec and nodes by slug."""
-    from kb.guide.models import Choice
-
     nodes = list(tree.nodes.all())
     choices = list(
         Choice.objects.filter(node__tree=tree).only(
@@ -100,8 +87,6 @@ def unpublish(trees) -> int:
 
 
 def invalid_trees(published_only: bool = False) -> list[tuple[object, list[Problem]]]:
-    from kb.guide.models import Tree
-
     trees = Tree.objects.published() if published_only else Tree.objects.all()
     return [(t, p) for t in trees if (p := problems_for(t))]
 

@@ -3,11 +3,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from kb.core.hant import hant_path
+from kb.core.feedback import take_answer
 from kb.core.origin import require_same_origin
-from kb.guide import feedback as feedback_service
 from kb.guide import pages
-from kb.guide.models import Tree
+from kb.guide.models import OutcomeFeedback, Tree
 
 
 @require_safe
@@ -57,15 +56,15 @@ def _private(request: HttpRequest, response: HttpResponse, tree_obj) -> HttpResp
 @require_POST
 def feedback(request: HttpRequest, slug: str) -> HttpResponse:
     node = pages.outcome_for_feedback(slug, request.POST.get("node", ""))
-    form = feedback_service.FeedbackForm(request.POST)
-    context = {"tree": node.tree, "node": node, "form": form}
-    if not form.is_valid():
-        return render(request, "guide/feedback.html", context, status=400)
-    if feedback_service.over_limit(request, node):
-        return render(request, "guide/feedback.html", {**context, "limited": True}, status=429)
-    feedback_service.record(node, form, feedback_service.client_hash(request))
-    thanks = reverse("guide:feedback-thanks", args=[slug])
-    return redirect(hant_path(thanks) if form.cleaned_data["hant"] else thanks)
+    return take_answer(
+        request,
+        OutcomeFeedback,
+        f"guide-feedback:{node.pk}",
+        "guide/feedback.html",
+        {"tree": node.tree, "node": node},
+        reverse("guide:feedback-thanks", args=[slug]),
+        node=node,
+    )
 
 
 @require_safe

@@ -3,6 +3,7 @@
 import re
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from kb.core.urlcache import cached_reverse
 
@@ -122,6 +123,8 @@ class Law(models.Model):
     )
 
     objects = LawManager()
+    # Law has a `history` field (its legislative history), so its edit log is `revisions`.
+    revisions = HistoricalRecords(verbose_name="法律历史", verbose_name_plural="法律历史")
 
     class Meta:
         verbose_name = "法律文件"
@@ -192,6 +195,7 @@ class Provision(models.Model):
     )
 
     objects = ProvisionManager()
+    history = HistoricalRecords(verbose_name="条文历史", verbose_name_plural="条文历史")
 
     class Meta:
         verbose_name = "条文"

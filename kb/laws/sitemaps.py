@@ -9,7 +9,7 @@ from kb.laws.models import Law, Provision
 class LawSitemap(Sitemap):
     changefreq = "monthly"
     priority = 0.6
-    shared: dict | None = None  # set by kb.core.sitemaps.sections() for one rendering
+    shared: dict | None = None  # set by kb.site.sitemaps.sections() for one rendering
 
     def items(self):
         """Each law, and (for ProvisionSitemap) its provisions' addresses: one query."""

@@ -3,7 +3,7 @@
 import pytest
 from django.db import transaction
 
-from kb.core.content import load_content
+from kb.site.content import load_content
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,9 @@ import io
 from django.contrib.admin.sites import site
 from django.test import RequestFactory
 
-from kb.articles.admin import FeedbackAdmin
-from kb.articles.feedback import RATE_LIMIT
+from kb.articles.admin.feedback import FeedbackAdmin
 from kb.articles.models import Article, Feedback
+from kb.core.feedback import RATE_LIMIT
 
 
 def post(client, article, **data):

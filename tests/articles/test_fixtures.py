@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from kb.articles.models import FAQ, Article, ArticleCitation, Category, Tag
-from kb.core.content import load_content
+from kb.site.content import load_content
 
 REQUIRED_SECTIONS = ("要点", "怎么办", "法律依据")
 GUIDE_SLUGS = {

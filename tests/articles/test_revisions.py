@@ -286,7 +286,7 @@ def test_it_turns_an_editors_revert_of_a_live_article_into_a_revision(live, edit
 
 
 def test_it_flags_the_pending_revision_in_the_review_queue(submitted, live, reviewer):
-    page = client_for(reviewer).get(reverse("admin:core_reviewqueuearticle_changelist"))
+    page = client_for(reviewer).get(reverse("admin:articles_reviewqueuearticle_changelist"))
     html = page.content.decode()
     assert "column-pending_revision" in html and "逾期了会怎样？" in html
     row = html.split("逾期了会怎样？", 1)[1].split("</tr>", 1)[0]

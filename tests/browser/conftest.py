@@ -83,7 +83,7 @@ def live_site(test_database, django_db_blocker) -> Iterator[str]:
     from django.test.utils import override_settings
     from pytest_django.live_server_helper import LiveServer
 
-    from kb.core.content import load_content
+    from kb.site.content import load_content
 
     # Plain http on 127.0.0.1: cookies cannot be Secure-only here; a fast hasher for the login.
     overrides = override_settings(

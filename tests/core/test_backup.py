@@ -11,8 +11,8 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from kb.articles.models import Article, Tag
-from kb.core.backup import dump_database
 from kb.laws.models import Law, Provision
+from kb.site.backup import dump_database
 
 # Replaced by every save, loading included (kb.core.pagecache.forget_stored_pages): a restored
 # article is the same article under a new key, and no page stored before the restore is used.

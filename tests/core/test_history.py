@@ -111,7 +111,8 @@ def test_it_shows_the_history_pages_of_laws_and_provisions(staff_client, db):
 def test_it_has_a_migration_for_every_history_table(db):
     from django.core.management import call_command
 
-    call_command("makemigrations", "core", "--check", "--dry-run", verbosity=0)
+    for app in ("laws", "articles", "guide", "core", "editorial"):
+        call_command("makemigrations", app, "--check", "--dry-run", verbosity=0)
 
 
 def revert_url(article, record):
@@ -211,7 +212,7 @@ def write_fixtures(folder, body: str) -> None:
 
 
 def test_it_keeps_the_loaded_text_of_fixture_content_in_history(staff_client, settings, tmp_path):
-    from kb.core.content import load_content
+    from kb.site.content import load_content
 
     settings.BASE_DIR = tmp_path
     (tmp_path / "fixtures").mkdir()
@@ -230,7 +231,7 @@ def test_it_keeps_the_loaded_text_of_fixture_content_in_history(staff_client, se
 
 
 def test_it_records_a_change_made_by_reloading_a_fixture(settings, tmp_path, db):
-    from kb.core.content import load_content
+    from kb.site.content import load_content
 
     settings.BASE_DIR = tmp_path
     (tmp_path / "fixtures").mkdir()

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from kb.articles.models import Article, Category
-from kb.core.content import load_content
 from kb.laws.models import Law
+from kb.site.content import load_content
 
 GOOD_LAWS = [
     {

@@ -112,7 +112,7 @@ def test_bulk_writes_that_skip_signals_still_invalidate(client, make_article, se
 
 
 def test_a_restored_backup_invalidates_pages(client, make_article, settings, tmp_path):
-    from kb.core.backup import make_backup, restore_backup
+    from kb.site.backup import make_backup, restore_backup
 
     _enable(settings)
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -116,7 +116,7 @@ def test_interest_outcomes_link_the_rate_checker(shipped):
 
 
 def test_loading_the_content_again_changes_nothing(shipped):
-    from kb.core.content import load_content
+    from kb.site.content import load_content
 
     counts = (Tree.objects.count(), Node.objects.count(), Choice.objects.count())
     html = Node.objects.get(slug="bei-qisu").answer_html

@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from kb.core.law_fixture import load_laws_fixture
 from kb.laws.citations import find_citations
+from kb.laws.law_fixture import load_laws_fixture
 from kb.laws.models import Change, Law, Provision
 from kb.laws.resolve import current_registry, resolve
 

@@ -10,7 +10,7 @@ from kb.search.evaluation import answer_urls, evaluate, load_judged
 
 @pytest.fixture
 def content(db):
-    from kb.core.content import load_content
+    from kb.site.content import load_content
 
     load_content()
 

@@ -109,7 +109,7 @@ def test_rebuild_command_is_idempotent(make_article, law):
 
 
 def test_load_content_orders_search_after_guide():
-    from kb.core.content import FIXTURE_ORDER
+    from kb.site.content import FIXTURE_ORDER
 
     assert FIXTURE_ORDER.index("search") == FIXTURE_ORDER.index("guide") + 1
 

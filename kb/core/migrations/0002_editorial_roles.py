@@ -1,18 +1,6 @@
-"""Create the editorial groups 编辑 and 审核 and the articles.publish_article permission."""
+"""Once created the editorial groups; they are now made by editorial.0001_editorial_roles."""
 
 from django.db import migrations
-
-
-def create_roles(apps, schema_editor):
-    from kb.core.roles import ensure_roles
-
-    ensure_roles(apps)
-
-
-def remove_roles(apps, schema_editor):
-    from kb.core.roles import EDITOR, REVIEWER
-
-    apps.get_model("auth", "Group").objects.filter(name__in=[EDITOR, REVIEWER]).delete()
 
 
 class Migration(migrations.Migration):
@@ -22,4 +10,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_roles, remove_roles)]
+    operations = []

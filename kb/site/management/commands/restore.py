@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from kb.core.backup import restore_backup
+from kb.site.backup import restore_backup
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from kb.core.backup import make_backup
+from kb.site.backup import make_backup
 
 
 class Command(BaseCommand):

@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 
-from kb.core.content import load_content
-from kb.core.law_fixture import load_laws_fixture
+from kb.laws.law_fixture import load_laws_fixture
 from kb.laws.models import Change, Law, Provision
+from kb.site.content import load_content
 
 pytestmark = pytest.mark.django_db
 

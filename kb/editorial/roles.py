@@ -3,17 +3,23 @@
 `ensure_roles(apps)` creates both groups, the custom permission `articles.publish_article` and
 any missing model permissions, then grants each group its list. It only ever adds, so changes an
 administrator makes to a group are kept. It runs from the data migration
-`core.0002_editorial_roles` and again after every `migrate` (post_migrate), so models added later
-(guide trees, new proxies) reach the groups too.
+`editorial.0001_editorial_roles` and again after every `migrate` (post_migrate), so models added
+later (guide trees, new proxies) reach the groups too. A new content app under the workflow adds
+its models to `_DRAFTING`/`_REVIEWING` here.
 
 Only users with `articles.publish_article` (the 审核 group, or superusers) can publish:
-`can_publish(user)` is the one check the admin form and the publish action use.
+`kb.core.workflow.can_publish(user)` is the one check the admin forms and actions use.
 """
 
 EDITOR = "编辑"
 REVIEWER = "审核"
 
-PUBLISH = ("articles", "article", "publish_article", "可以发布文章")
+PUBLISH = (
+    "articles",
+    "article",
+    "publish_article",
+    "可以发布文章",
+)  # = workflow.PUBLISH_PERMISSION
 
 _DRAFTING = [
     ("articles", "article", ["add", "change", "view"]),
@@ -29,14 +35,14 @@ _DRAFTING = [
     ("guide", "tree", ["add", "change", "view"]),
     ("guide", "node", ["add", "change", "delete", "view"]),
     ("guide", "choice", ["add", "change", "delete", "view"]),
-    ("core", "reviewqueuearticle", ["view"]),
-    ("core", "historicalarticle", ["view"]),
-    ("core", "historicalfaq", ["view"]),
-    ("core", "historicalprovision", ["view"]),
-    ("core", "historicallaw", ["view"]),
-    ("core", "historicaltree", ["view"]),
-    ("core", "historicalnode", ["view"]),
-    ("core", "historicalchoice", ["view"]),
+    ("articles", "reviewqueuearticle", ["view"]),
+    ("articles", "historicalarticle", ["view"]),
+    ("articles", "historicalfaq", ["view"]),
+    ("laws", "historicalprovision", ["view"]),
+    ("laws", "historicallaw", ["view"]),
+    ("guide", "historicaltree", ["view"]),
+    ("guide", "historicalnode", ["view"]),
+    ("guide", "historicalchoice", ["view"]),
     ("search", "querylog", ["view"]),
     ("search", "synonym", ["add", "change", "view"]),
 ]
@@ -49,7 +55,7 @@ _REVIEWING = _DRAFTING + [
     ("laws", "law", ["add", "change"]),
     ("laws", "provision", ["add", "change"]),
     ("guide", "tree", ["delete"]),
-    ("core", "reviewqueuearticle", ["change"]),
+    ("articles", "reviewqueuearticle", ["change"]),
     ("search", "synonym", ["delete"]),
 ]
 
@@ -97,7 +103,3 @@ def ensure_roles_after_migrate(sender, apps=None, using="default", **kwargs) -> 
     from django.apps import apps as global_apps
 
     ensure_roles(apps or global_apps)
-
-
-def can_publish(user) -> bool:
-    return bool(user and user.is_active and user.has_perm("articles.publish_article"))

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from kb.core.content import load_content
+from kb.site.content import load_content
 
 
 class Command(BaseCommand):

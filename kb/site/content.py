@@ -8,6 +8,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 
+from kb.articles.services import rerender_all
+from kb.core.history import record_missing_history
+from kb.guide.services import rerender_all as rerender_guides
+from kb.laws.law_fixture import load_laws_fixture
+
 FIXTURE_ORDER = ["laws", "articles", "guide", "search", "rates"]
 
 
@@ -21,11 +26,6 @@ def fixture_files() -> list[Path]:
 
 def load_content() -> list[str]:
     """Load every fixture in one transaction: a malformed file changes nothing."""
-    from kb.articles.services import rerender_all
-    from kb.core.history import record_missing_history
-    from kb.core.law_fixture import load_laws_fixture
-    from kb.guide.services import rerender_all as rerender_guides
-
     out = []
     with transaction.atomic():
         for path in fixture_files():

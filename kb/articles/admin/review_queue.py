@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from kb.articles import revisions
+from kb.articles.models import QUEUE_ORDERING, ReviewQueueArticle, due_for_review
 from kb.articles.review import flag_stale_articles, mark_reviewed
-from kb.core.models import QUEUE_ORDERING, ReviewQueueArticle, due_for_review
-from kb.core.roles import can_publish
+from kb.core.workflow import can_publish
 
 
 @admin.register(ReviewQueueArticle)

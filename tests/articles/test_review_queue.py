@@ -6,12 +6,11 @@ Flagged first, then the oldest review, then the most feedback (the site's traffi
 from django.urls import reverse
 from django.utils import timezone
 
-from kb.articles.models import Article, Feedback
-from kb.core.models import due_for_review
+from kb.articles.models import Article, Feedback, due_for_review
 from kb.laws.models import Provision
 from tests.laws.factories import make_law, make_provisions
 
-QUEUE = "admin:core_reviewqueuearticle_changelist"
+QUEUE = "admin:articles_reviewqueuearticle_changelist"
 
 
 def days_ago(n: int):
@@ -41,7 +40,7 @@ def test_it_honours_the_configured_period(make_article, settings):
 def test_it_shows_the_queue_in_the_admin(staff_client, make_article):
     make_article(title="早就该复核的文章", reviewed_at=days_ago(999))
     make_article(title="刚审核过的文章", reviewed_at=days_ago(1))
-    page = staff_client.get(reverse("admin:core_reviewqueuearticle_changelist"))
+    page = staff_client.get(reverse("admin:articles_reviewqueuearticle_changelist"))
     html = page.content.decode()
     assert page.status_code == 200
     assert "早就该复核的文章" in html and "刚审核过的文章" not in html
@@ -50,7 +49,7 @@ def test_it_shows_the_queue_in_the_admin(staff_client, make_article):
 def test_it_lets_a_reviewer_mark_articles_reviewed(client, role_user, make_article):
     article = make_article(reviewed_at=days_ago(999), needs_review=True)
     client.force_login(role_user("审核"))
-    url = reverse("admin:core_reviewqueuearticle_changelist")
+    url = reverse("admin:articles_reviewqueuearticle_changelist")
     client.post(url, {"action": "mark_reviewed", "_selected_action": [article.pk]})
     article.refresh_from_db()
     assert (article.reviewed_at, article.needs_review) == (timezone.localdate(), False)
@@ -63,7 +62,7 @@ def test_it_lets_a_reviewer_mark_articles_reviewed(client, role_user, make_artic
 def test_it_lets_editors_see_but_not_clear_the_queue(client, role_user, make_article):
     article = make_article(reviewed_at=days_ago(999))
     client.force_login(role_user("编辑"))
-    url = reverse("admin:core_reviewqueuearticle_changelist")
+    url = reverse("admin:articles_reviewqueuearticle_changelist")
     assert client.get(url).status_code == 200
     client.post(url, {"action": "mark_reviewed", "_selected_action": [article.pk]})
     article.refresh_from_db()
@@ -118,3 +117,11 @@ def test_it_shows_articles_whose_cited_provision_changed_without_any_command(
     assert record.needs_review is True
     assert record.history_change_reason == "所引条文已变化，自动标记为需复核"
     assert record.history_user is None  # the law changed it, not the reviewer looking
+
+
+def test_it_sends_the_old_queue_address_to_the_queue(staff_client):
+    page = staff_client.get(
+        reverse(QUEUE).replace("/articles/", "/core/") + "?needs_review__exact=1"
+    )
+    assert page.status_code == 302
+    assert page["Location"] == reverse(QUEUE) + "?needs_review__exact=1"

@@ -1,0 +1,202 @@
+"""Articles: the draft → 待审核 → 已发布 workflow, pending revisions for live articles, history."""
+
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from markdownx.admin import MarkdownxModelAdmin
+
+from kb.articles import revision_diff, revisions
+from kb.articles.admin.citation import CitationInline
+from kb.articles.admin.faq import FAQInline
+from kb.articles.feedback import counts as feedback_counts
+from kb.articles.models import Article
+from kb.articles.review import flag_stale_articles, mark_reviewed
+from kb.core.workflow import can_publish, set_status
+from kb.core.workflow_admin import WorkflowAdmin
+
+
+class PendingRevisionFilter(admin.SimpleListFilter):
+    title = "待审核修改"
+    parameter_name = "pending_revision"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "有"), ("no", "没有")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(pending_revision=self.value() == "yes")
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(WorkflowAdmin, MarkdownxModelAdmin):
+    workflow_keep_live = True  # a live article's edits become a pending revision
+
+    list_display = [
+        "title",
+        "category",
+        "status",
+        "is_published",
+        "published_at",
+        "reviewed_at",
+        "needs_review",
+        "has_pending_revision",
+    ]
+    list_filter = ["status", "needs_review", PendingRevisionFilter, "category", "tags"]
+    search_fields = ["title", "short_answer", "body", "slug"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["related"]
+    filter_horizontal = ["tags"]
+    inlines = [FAQInline, CitationInline]
+    actions = ["publish", "unpublish", "mark_reviewed"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "category", "short_answer", "body"]}),
+        (
+            "发布",
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "reviewed_at",
+                    "needs_review",
+                    "source",
+                    "editor",
+                ]
+            },
+        ),
+        ("关联", {"fields": ["tags", "related"]}),
+        ("读者反馈", {"fields": ["feedback_counts"]}),
+    ]
+    readonly_fields = ["feedback_counts", "pending_revisions"]
+
+    @admin.display(description="“这篇文章有帮助吗”")
+    def feedback_counts(self, obj):
+        if obj is None or obj.pk is None:
+            return "保存并发布后开始统计。"
+        c = feedback_counts(obj)
+        url = reverse("admin:articles_feedback_changelist") + f"?article__id__exact={obj.pk}"
+        return format_html(
+            '有帮助 {} 次 · 没帮助 {} 次 · <a href="{}">查看全部反馈</a>', c["yes"], c["no"], url
+        )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(pending_revision=revisions.has_pending())
+
+    @admin.display(description="待审核修改", boolean=True, ordering="pending_revision")
+    def has_pending_revision(self, obj):
+        return obj.pending_revision
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not can_publish(request.user) and revisions.is_live(obj):
+            (name, options), *rest = fieldsets
+            fieldsets = [(name, {**options, "description": revisions.EDITOR_HELP}), *rest]
+        if obj is not None and revisions.pending_for(obj).exists():
+            fieldsets = [("待审核修改", {"fields": ["pending_revisions"]}), *fieldsets]
+        return fieldsets
+
+    @admin.display(description="待审核修改")
+    def pending_revisions(self, obj):
+        if obj is None or obj.pk is None:
+            return ""
+        rows = revisions.pending_for(obj).select_related("author")
+        return format_html_join(
+            "",
+            '<p><a href="{}">{} 于 {} 提交的修改：{}</a></p>',
+            (
+                (
+                    reverse("admin:articles_articlerevision_change", args=[r.pk]),
+                    r.author or "（已删除的用户）",
+                    timezone.localtime(r.updated_at).strftime("%Y-%m-%d %H:%M"),
+                    revision_diff.changed_labels(r),
+                )
+                for r in rows
+            ),
+        )
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        initial = getattr(request, "_revision_initial", None)
+        if not initial:
+            return form
+
+        class ShowsOwnRevision(form):
+            """An editor reopening the article edits their pending revision, not the live text."""
+
+            def __init__(self, *args, **kwargs):
+                if not args and kwargs.get("data") is None:
+                    kwargs["initial"] = {**initial, **(kwargs.get("initial") or {})}
+                super().__init__(*args, **kwargs)
+
+        ShowsOwnRevision.__name__ = form.__name__
+        return ShowsOwnRevision
+
+    def save_model(self, request, obj, form, change):
+        if change and revisions.diverts(request.user, obj):
+            # The live article is not saved: the changes wait for a reviewer.
+            message, _ = revisions.submit_revision(obj, form.cleaned_data, request.user)
+            request._revision_message = message
+            form.save_m2m = lambda: None  # tags and related too (simple-history's revert calls it)
+            return
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if getattr(request, "_revision_message", None):
+            return
+        super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        # The formsets were not saved (they have no new/changed objects to list).
+        message = getattr(request, "_revision_message", None)
+        return message or super().construct_change_message(request, form, formsets, add)
+
+    def response_change(self, request, obj):
+        message = getattr(request, "_revision_message", None)
+        if not message:
+            return super().response_change(request, obj)
+        self.message_user(request, message, messages.SUCCESS)
+        if "_continue" in request.POST:
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+        return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+
+    @admin.action(description="发布所选文章", permissions=["publish"])
+    def publish(self, request, queryset):
+        n = set_status(request.user, queryset, Article.Status.PUBLISHED)
+        self.message_user(request, f"已发布 {n} 篇文章。", messages.SUCCESS)
+
+    @admin.action(description="撤回所选文章（改为草稿）", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        n = set_status(request.user, queryset, Article.Status.DRAFT)
+        self.message_user(request, f"已撤回 {n} 篇文章。", messages.SUCCESS)
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+    def changelist_view(self, request, extra_context=None):
+        flag_stale_articles()  # law changes since the last look become 需复核 flags
+        return super().changelist_view(request, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        flag_stale_articles()
+        if str(object_id).isdigit() and request.method == "GET" and not can_publish(request.user):
+            own = revisions.pending_for(int(object_id), request.user).first()
+            if own is not None:
+                request._revision_initial = revisions.initial_from(own)
+                self.message_user(request, revisions.OWN_PENDING, messages.WARNING)
+            else:
+                decided = revisions.latest_decision_notice(int(object_id), request.user)
+                if decided:
+                    notice, rejected = decided
+                    self.message_user(
+                        request, notice, messages.WARNING if rejected else messages.SUCCESS
+                    )
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    @admin.action(
+        description="标记为已审核（清除“需复核”，最近审核设为今天）", permissions=["publish"]
+    )
+    def mark_reviewed(self, request, queryset):
+        n = mark_reviewed(queryset, request.user)
+        self.message_user(request, f"已将 {n} 篇文章标记为已审核。", messages.SUCCESS)

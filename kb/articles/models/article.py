@@ -1,0 +1,179 @@
+"""Q&A articles and their FAQ entries, with the one definition of “published”."""
+
+from django.db import models
+from django.utils import timezone
+from markdownx.models import MarkdownxField
+from simple_history.models import HistoricalRecords
+
+from kb.articles.models.taxonomy import Category, Tag
+from kb.articles.rendering import render_article
+from kb.articles.slugs import unique_slug
+from kb.core.urlcache import cached_reverse
+from kb.core.workflow import PUBLISHED, PublishableQuerySet
+from kb.laws.models import Provision
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def published(self):
+        """The only door for public pages, feeds, sitemaps, search and the API.
+
+        publishable() (published or scheduled for later) is the workflow's “live”: the
+        search index stores these with their published_at and hides the scheduled ones at
+        query time, so they appear on time."""
+        return self.publishable().filter(published_at__lte=timezone.now())
+
+    def for_list(self):
+        return self.select_related("category", "category__parent").only(
+            "title",
+            "slug",
+            "short_answer",
+            "published_at",
+            "updated_at",
+            "category__name",
+            "category__slug",
+            "category__parent__name",
+            "category__parent__slug",
+        )
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "草稿"
+        REVIEW = "review", "待审核"
+        PUBLISHED = PUBLISHED, "已发布"
+
+    title = models.CharField(
+        "标题", max_length=120, help_text="用读者自己的问题做标题，如“借呗逾期了，花呗还能用吗？”。"
+    )
+    slug = models.SlugField(
+        "网址标识",
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text="只含小写字母、数字和连字符。留空则按标题拼音自动生成。发布后不要修改，否则旧链接失效。",
+    )
+    short_answer = models.TextField(
+        "简短回答",
+        max_length=600,
+        help_text="两到四句话直接回答标题的问题，并写明主要条件（“通常……，但如果……”）。读者最先看到这一段。纯文本。",
+    )
+    body = MarkdownxField(
+        "正文",
+        help_text="Markdown。按“要点—怎么办—法律依据—常见误区”组织；引用条文写成《民法典》第六百七十五条，会自动链接并核对。",
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    toc_html = models.TextField(editable=False, blank=True)
+    # A fresh random value after every change to the article or to what its page shows of its
+    # own (FAQ, citations, tags): the stored page (ArticlePage) is valid only under the value it
+    # was rendered with. Set by kb.core.pagecache.bump_content_version(), never by a form.
+    render_key = models.CharField(max_length=32, editable=False, blank=True, default="")
+    status = models.CharField(
+        "状态",
+        max_length=16,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="草稿和待审核的文章公众看不到；“已发布”且发布时间已到才公开。",
+    )
+    published_at = models.DateTimeField(
+        "发布时间",
+        default=timezone.now,
+        help_text="状态为“已发布”后，从这一刻起公开；填将来的时间即定时发布。",
+    )
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    reviewed_at = models.DateField(
+        "最近审核", null=True, blank=True, help_text="最近一次由法律编辑核对全文与所引条文的日期。"
+    )
+    needs_review = models.BooleanField(
+        "需复核",
+        default=False,
+        help_text="所引条文的文本或法律状态变化后自动勾选；核对完毕后取消勾选并更新“最近审核”。",
+    )
+    source = models.CharField(
+        "来源", max_length=120, default="信用债务知识库编辑部", help_text="文章出处，读者可见。"
+    )
+    editor = models.CharField(
+        "编辑", max_length=60, blank=True, help_text="责任编辑署名，读者可见。"
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="articles", verbose_name="分类"
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name="标签")
+    related = models.ManyToManyField(
+        "self",
+        blank=True,
+        symmetrical=False,
+        verbose_name="相关文章",
+        help_text="手工挑选的相关文章，排在自动推荐之前。",
+    )
+    provisions = models.ManyToManyField(
+        Provision,
+        through="ArticleCitation",
+        blank=True,
+        related_name="citing_articles",
+        verbose_name="引用条文",
+    )
+
+    objects = ArticleManager()
+    history = HistoricalRecords(
+        excluded_fields=["body_html", "toc_html", "updated_at", "render_key"],
+        verbose_name="文章历史",
+        verbose_name_plural="文章历史",
+    )
+
+    class Meta:
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+        ordering = ["-published_at", "-id"]
+        get_latest_by = "published_at"
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # Previous/next in a category (kb.articles.discovery) and the category pages.
+            models.Index(fields=["category", "status", "published_at", "id"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article, self.title, self.pk, max_length=100)
+        # The citations found here are stored after the save (kb.articles.services, post_save).
+        self.rendered = render_article(self)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return cached_reverse("articles:detail", self.slug)
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    is_published.boolean = True
+    is_published.short_description = "公开中"
+
+
+class FAQ(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="faqs", verbose_name="文章"
+    )
+    question = models.CharField("问题", max_length=200)
+    answer = models.TextField("回答", help_text="纯文本，两三句话。")
+    order = models.PositiveIntegerField("排序", default=0)
+
+    # Readers see an article's FAQ answers (and its structured data) like its body.
+    history = HistoricalRecords(verbose_name="常见问题历史", verbose_name_plural="常见问题历史")
+
+    class Meta:
+        verbose_name = "常见问题"
+        verbose_name_plural = "常见问题"
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.question

@@ -1,0 +1,14 @@
+"""The one preview branch: staff see drafts at their public address, readers a 404."""
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+
+
+def published_or_preview(request: HttpRequest, queryset: QuerySet, slug: str, missing: str):
+    """The published row with this slug (`queryset.published()`), or any row for staff."""
+    if not (request.user.is_authenticated and request.user.is_staff):
+        queryset = queryset.published()
+    found = queryset.filter(slug=slug).first()
+    if found is None:
+        raise Http404(missing)
+    return found

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    """The editorial groups 编辑 and 审核 over every content app (kb/editorial/roles.py)."""
+
+    name = "kb.editorial"
+    verbose_name = "编辑流程"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from kb.editorial.roles import ensure_roles_after_migrate
+
+        post_migrate.connect(ensure_roles_after_migrate, sender=self, dispatch_uid="kb-roles")
