@@ -29,6 +29,9 @@ SQLITE_WEIGHTS = ", ".join(
 
 # Kinds ranked after the others when the query names no law.
 DEMOTED_KINDS = ("provision",)
+# At most this many pages matching anywhere (plus as many matching in a title or short answer)
+# are ranked for one query; a result's `total` stops counting there and `more` says there were more.
+CANDIDATES = 300
 PROVISION_MIN_TERMS = 2
 
 # Sentencing and penalty phrases: cut from a provision's text before it is indexed.

@@ -18,13 +18,9 @@ from types import ModuleType
 from django.db import connection, connections, router
 from django.utils import timezone
 
-from kb.search.ranking import law_reference
+from kb.search.ranking import CANDIDATES, law_reference
 from kb.search.snippets import make_snippet
 from kb.search.tokens import QueryPlan, highlight_terms, query_plan, tokenize
-
-# At most this many pages matching anywhere (plus as many matching in a title or short answer)
-# are ranked for one query; `total` stops counting there and `more` says there were more.
-CANDIDATES = 300
 
 
 @dataclass(frozen=True)

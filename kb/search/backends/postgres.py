@@ -19,8 +19,13 @@ candidate's vector was fetched and reassembled for every match test and ts_rank 
 
 from django.db import connection
 
-from kb.search.backends import CANDIDATES
-from kb.search.ranking import DEMOTED_KINDS, POSTGRES_WEIGHTS, PROVISION_MIN_TERMS, indexed_fields
+from kb.search.ranking import (
+    CANDIDATES,
+    DEMOTED_KINDS,
+    POSTGRES_WEIGHTS,
+    PROVISION_MIN_TERMS,
+    indexed_fields,
+)
 from kb.search.tokens import tokenize
 
 MAX_POSITION = 16383

@@ -15,8 +15,13 @@ import json
 
 from django.db import connection
 
-from kb.search.backends import CANDIDATES
-from kb.search.ranking import DEMOTED_KINDS, PROVISION_MIN_TERMS, SQLITE_WEIGHTS, indexed_fields
+from kb.search.ranking import (
+    CANDIDATES,
+    DEMOTED_KINDS,
+    PROVISION_MIN_TERMS,
+    SQLITE_WEIGHTS,
+    indexed_fields,
+)
 from kb.search.tokens import tokenize
 
 VISIBLE = "(d.published_at IS NULL OR d.published_at <= %(now)s)"
