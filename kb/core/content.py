@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 
-FIXTURE_ORDER = ["laws", "articles", "guide", "search", "rates"]
+FIXTURE_ORDER = ["laws", "articles", "guide", "search", "rates", "letters"]
 
 
 def fixture_files() -> list[Path]:
