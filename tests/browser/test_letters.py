@@ -43,10 +43,13 @@ def test_a_reader_fills_and_prints_a_repayment_plan_on_a_phone(phone_page):
     page.emulate_media(media="print")
     for chrome in (".site-header", ".site-footer", ".letter-notes", ".letter-form", ".breadcrumb"):
         assert not page.locator(chrome).is_visible(), chrome
-    assert letter.is_visible() and letter.locator("h1").inner_text() == "协商还款（个性化分期）申请书"
-    assert letter.locator(".blank").first.evaluate(
-        "el => getComputedStyle(el).borderBottomStyle"
-    ) == "solid"  # blanks stay marked on paper
+    assert (
+        letter.is_visible() and letter.locator("h1").inner_text() == "协商还款（个性化分期）申请书"
+    )
+    assert (
+        letter.locator(".blank").first.evaluate("el => getComputedStyle(el).borderBottomStyle")
+        == "solid"
+    )  # blanks stay marked on paper
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
 
