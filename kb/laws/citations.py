@@ -5,7 +5,10 @@
     [('minfadian', 675, '《民法典》第六百七十五条')]
 
 A citation starts with a law: 《any title》, a registered name without 《》 (only when a
-provision follows at once), or 本法/该法/同法… meaning the law named just before. Then a
+provision follows at once), or 本法/该法/同法… meaning the law named just before — only when
+its kind agrees with that name (本规定 after a …规定, 本条例 after a …条例), and never for a
+本… inside quotation marks or a quoted block: “本解释第六条” quoted from another document
+means that document, not the law named before the quotation. Then a
 chain of references: 第X条[之N][第X款][第X项], joined by 、和 及 以及 或者 或 ， (a
 later element may be just 第X款 or 第X项 of the article before, or a compact list such as
 第五百零九、五百一十条), or a range 至 / 到.
@@ -33,7 +36,22 @@ JOIN_RE = re.compile(
 COMPACT_RE = re.compile(rf"{_S}(?P<head>第){_S}(?P<list>{NUM}(?:{_S}、{_S}{NUM})+){_S}条(?!之)")
 NUM_RE = re.compile(NUM)
 RANGE_END_RE = re.compile(rf"第?{_S}(?P<n>{NUM}){_S}条(?:之(?P<sub>{NUM}))?")
-PRONOUNS = ("本法", "该法", "同法", "本条例", "该条例", "本规定", "该规定", "该解释", "本解释")
+PRONOUNS = (
+    "本法",
+    "该法",
+    "同法",
+    "本条例",
+    "该条例",
+    "本规定",
+    "该规定",
+    "该解释",
+    "本解释",
+    "本批复",
+    "该批复",
+    "本决定",
+    "该决定",
+)
+OPEN_QUOTES, CLOSE_QUOTES = "“‘「『", "”’」』"
 PRC = "中华人民共和国"
 
 
@@ -107,8 +125,14 @@ def find_citations(text: str, registry: Registry) -> list[Citation]:
     return scan(text, registry).citations
 
 
-def scan(text: str, registry: Registry, previous: tuple[str | None, str] | None = None) -> Scan:
-    """Find citations; `previous` is the law named before this text (for 本法 across nodes)."""
+def scan(
+    text: str,
+    registry: Registry,
+    previous: tuple[str | None, str] | None = None,
+    quoted: bool = False,
+) -> Scan:
+    """Find citations; `previous` is the law named before this text (for 本法 across nodes);
+    `quoted` says the whole text is quoted from a document (a blockquote)."""
     found: list[Citation] = []
     context = previous
     pos = 0
@@ -124,7 +148,9 @@ def scan(text: str, registry: Registry, previous: tuple[str | None, str] | None 
         elif match.group("name") is not None:
             law = (registry.names[match.group("name")], match.group("name"))
         elif match.group("pron") is not None:
-            law = context
+            pronoun = match.group("pron")
+            inside = quoted or _inside_quotes(text, match.start())
+            law = context if _refers_to(pronoun, context, inside) else None
         else:  # `code`
             continue
         chain = _chain(text, pos, match.start(), law) if law else []
@@ -133,6 +159,20 @@ def scan(text: str, registry: Registry, previous: tuple[str | None, str] | None 
                 context = law
             found.extend(chain)
             pos = chain[-1].span[1]
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    """Whether `pos` is inside “…” (or ‘’ 「」 『』): more quotes opened than closed before it."""
+    before = text[:pos]
+    return sum(before.count(q) for q in OPEN_QUOTES) > sum(before.count(q) for q in CLOSE_QUOTES)
+
+
+def _refers_to(pronoun: str, context: tuple[str | None, str] | None, inside: bool) -> bool:
+    """本规定 means the law named before only outside quotations and when the kinds agree."""
+    if context is None or (inside and pronoun.startswith("本")):
+        return False
+    kind = pronoun[1:]  # 法, 条例, 规定, 解释, 批复, 决定
+    return kind in context[1]
 
 
 def _chain(text: str, pos: int, start: int, law: tuple[str | None, str]) -> list[Citation]:

@@ -10,6 +10,8 @@ A statute file looks like this:
     ---
     # 中华人民共和国民法典          the title, then the adoption/amendment lines,
     <!-- INFO END -->               up to this marker (a multi-part file repeats the block)
+    ### 第二章 管 辖                 headings of any depth (## to ######); a line holding only
+                                    zero-width spaces (U+200B) counts as blank
     ## 第一章 总则                  headings: 第X编 / 第X分编 / 第X章 / 第X节, or an
     第一条 为了……                    unnumbered part such as "总则", "物权编", "附则"
     第二款 text on its own line     every further line up to the next 条 is one 款
@@ -38,6 +40,9 @@ ITEM_RE = re.compile(rf"^([{CN_DIGITS}]+)、(\S.*)$")
 HEADING_RE = re.compile(r"^(#{1,6})(?:\s+(.*?))?\s*$")
 LEVEL_RE = re.compile(rf"^第[{CN_DIGITS}]+(分编|编|章|节)")
 FOOTNOTE_RE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]")
+# Zero-width spaces: the 民事诉讼法 source has lines holding only U+200B between headings.
+# Such a line is blank; a zero-width space inside text is kept as it is.
+ZERO_WIDTH = "\u200b"
 UNKNOWN_DATES = ("unknown", "none")
 
 
@@ -170,6 +175,8 @@ def _parse_body(lines: list[str], start: int, law: ParsedLaw) -> None:
     current: ParsedProvision | None = None
     for index in range(start, len(lines)):
         lineno, line = index + 1, lines[index].strip()
+        if not line.strip(ZERO_WIDTH):
+            line = ""
         if not line or line.startswith("<!--"):
             in_header = in_header and line != "<!-- INFO END -->"
             continue

@@ -241,6 +241,10 @@ class Provision(models.Model):
     def paragraphs(self) -> list[str]:
         return [p for p in self.text.split("\n") if p.strip()]
 
+    def range_url_to(self, last: "Provision") -> str:
+        """The page listing this provision through `last` (a cited range such as 第X条至第Y条)."""
+        return cached_reverse("laws:range", self.law.slug, self.slug, last.slug)
+
     def path(self) -> list[str]:
         """Its place in the law: 编 / 分编 / 章 / 节, the levels that exist."""
         return [p for p in (self.part, self.subpart, self.chapter, self.section) if p]

@@ -9,6 +9,7 @@ from django.http import Http404
 from kb.laws.models import Change, Law, Provision
 
 NUMBER_RE = re.compile(r"^(\d{1,5})(?:-(\d{1,3}))?$")
+MAX_RANGE = 300  # provisions on one range page
 LEVELS = ("part", "subpart", "chapter", "section")
 
 
@@ -82,3 +83,23 @@ def provision_context(law_slug: str, number: str) -> dict:
         "next": siblings.filter(order__gt=provision.order).order_by("order").first(),
         "history": list(provision.changes.filter(kind=Change.Kind.TEXT).order_by("-changed_at")),
     }
+
+
+def range_context(law_slug: str, first: str, last: str) -> dict:
+    """A cited range 第X条至第Y条: every provision from the first to the last, in two queries."""
+    start, end = parse_number(first), parse_number(last)
+    if end <= start:
+        raise Http404("范围的结束条文必须在开始条文之后")
+    law = Law.objects.filter(slug=law_slug).first()
+    if law is None:
+        raise Http404("没有这部法律文件")
+    rows = list(law.provisions.filter(number__gte=start[0], number__lte=end[0]).order_by("order"))
+    ends = [p for p in rows if (p.number, p.sub_number) in (start, end)]
+    if len(ends) != 2:
+        raise Http404("这部法律文件中没有这一范围的起止条文")
+    provisions = [p for p in rows if ends[0].order <= p.order <= ends[1].order]
+    if len(provisions) > MAX_RANGE:
+        raise Http404(f"范围过大：一页最多列出 {MAX_RANGE} 条")
+    for p in provisions:
+        p.law = law  # for get_absolute_url without another query
+    return {"law": law, "provisions": provisions, "first": ends[0], "last": ends[1]}

@@ -10,12 +10,23 @@ from kb.laws.lawfile import ParsedLaw
 from kb.laws.models import Law, Provision
 
 # Extra names editors use, beyond the title and the front matter's short titles. Only names
-# that can mean one document here (the citation parser drops any name shared by two laws).
+# that can mean one document here (the citation parser drops any name shared by two laws),
+# and none holding 、 or a comma: those separate the aliases.
 ALIASES = {
     "xiaobaofa": ["消保法", "消法"],
     "zhengxin-tiaoli": ["征信条例"],
     "gebaofa": ["个保法"],
     "minjian-jiedai": ["民间借贷司法解释", "新民间借贷司法解释"],
+    "zhixing-chafeng-dongjie": [
+        "查封扣押冻结财产规定",
+        "查扣冻规定",
+        "查封规定",
+    ],
+    "xinyongka-jieshi-2018-jueding": [
+        "妨害信用卡管理刑事案件解释修改决定",
+        "信用卡司法解释修改决定",
+        "信用卡解释修改决定",
+    ],
 }
 # Display order inside each kind on /laws/.
 ORDER = [
@@ -23,9 +34,13 @@ ORDER = [
     "xiaobaofa",
     "gebaofa",
     "xingfa",
+    "minshi-susongfa",
+    "falv-yuanzhu-fa",
     "zhengxin-tiaoli",
     "minjian-jiedai",
     "pifu-2020-27",
+    "zhixing-chafeng-dongjie",
+    "xinyongka-jieshi-2018-jueding",
 ]
 KIND_BY_LABEL = {label: value for value, label in Law.Kind.choices}
 STATUS_BY_LABEL = {label: value for value, label in Law.Status.choices}

@@ -10,4 +10,5 @@ app_name = "laws"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<slug:slug>/", views.law_detail, name="law"),
+    path("<slug:slug>/<str:first>/to/<str:last>/", views.provision_range, name="range"),
 ]

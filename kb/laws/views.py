@@ -13,3 +13,8 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_safe
 def law_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "laws/law.html", pages.law_context(slug))
+
+
+@require_safe
+def provision_range(request: HttpRequest, slug: str, first: str, last: str) -> HttpResponse:
+    return render(request, "laws/range.html", pages.range_context(slug, first, last))

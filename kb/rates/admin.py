@@ -1,6 +1,8 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils import timezone
 
+from kb.rates.lpr import staleness_warning
 from kb.rates.models import LprRate, Threshold
 
 
@@ -9,6 +11,13 @@ class LprRateAdmin(admin.ModelAdmin):
     list_display = ("published", "one_year", "over_five_years", "confirmed_through")
     date_hierarchy = "published"
     search_fields = ("source",)
+
+    def changelist_view(self, request, extra_context=None):
+        confirmed = LprRate.objects.table().confirmed_through
+        warning = staleness_warning(confirmed, timezone.localdate())
+        if warning and request.method == "GET":
+            messages.warning(request, warning)
+        return super().changelist_view(request, extra_context)
 
 
 class ThresholdForm(forms.ModelForm):

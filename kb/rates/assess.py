@@ -8,24 +8,19 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from kb.rates import transition
 from kb.rates.calc import LoanInput, RateResult, percent
+from kb.rates.lpr import LprPoint, LprTable
+from kb.rates.lpr import day_text as _day
+from kb.rates.transition import Split
 
 LPR_START = date(2019, 8, 20)
-TRANSITION = date(2020, 8, 20)
 URL_670 = "/laws/minfadian/670/"
 URL_680 = "/laws/minfadian/680/"
 URL_ART1 = "/laws/minjian-jiedai/1/"
 URL_ART25 = "/laws/minjian-jiedai/25/"
-URL_ART31 = "/laws/minjian-jiedai/31/"
 URL_PIFU = "/laws/pifu-2020-27/"
 TEXT_670 = "借款的利息不得预先在本金中扣除。利息预先在本金中扣除的，应当按照实际借款数额返还借款并计算利息。"
-
-
-@dataclass(frozen=True)
-class LprPoint:
-    published: date
-    one_year: Decimal  # percent
-    confirmed_through: date | None = None
 
 
 @dataclass(frozen=True)
@@ -46,10 +41,9 @@ class Assessment:
     findings: tuple[Finding, ...]
     cap_label: str = "四倍 LPR"  # the line's name, from the multiple in the thresholds table
     lpr_missing: str = ""  # why no LPR is shown, when there is none
-
-
-def _day(value: date) -> str:
-    return f"{value.year}年{value.month}月{value.day}日"
+    split: Split | None = None  # contracts before 2020-08-20: the period from that day on
+    confirmed_through: date | None = None  # how far the LPR table was checked
+    lpr_unchecked_after: bool = False  # the contract date is after that day
 
 
 def _yuan(value: Decimal) -> str:
@@ -57,7 +51,12 @@ def _yuan(value: Decimal) -> str:
 
 
 def _cap_finding(
-    apr: Decimal, day: date, lpr: LprPoint | None, cap: Decimal | None, multiple: Decimal
+    apr: Decimal,
+    day: date,
+    lpr: LprPoint | None,
+    cap: Decimal | None,
+    multiple: Decimal,
+    confirmed: date | None,
 ) -> Finding:
     links = (("《民间借贷规定》第二十五条", URL_ART25),)
     if (lpr is None or cap is None) and day >= LPR_START:
@@ -82,7 +81,7 @@ def _cap_finding(
         )
     basis = (
         f"按你实际到手的金额和实际还款计算，这笔借款的年化利率约为 {apr}%。"
-        f"合同成立时适用的一年期 LPR 是 {lpr.one_year}%（{_day(lpr.published)} 公布；据本站数据，此后到借款日期没有变化），"
+        f"合同成立时适用的一年期 LPR 是 {lpr.one_year}%（{_day(lpr.published)} 公布；{_unchanged(day, confirmed)}），"
         f"{_multiple_text(multiple)}是 {cap}%。"
     )
     caveat = (
@@ -108,8 +107,19 @@ def _cap_finding(
     )
 
 
+def _unchanged(day: date, confirmed: date | None) -> str:
+    """What the table says about the months between that publication and the contract date."""
+    if confirmed is not None and day > confirmed:
+        return f"本站数据只核对到 {_day(confirmed)}，此后是否有新的报价没有核对"
+    return "据本站核对的数据，此后到借款日期没有变化"
+
+
+def _times(multiple: Decimal) -> str:
+    return "四倍" if multiple == 4 else f" {multiple.normalize()} 倍"
+
+
 def _multiple_text(multiple: Decimal) -> str:
-    return "它的四倍" if multiple == 4 else f"它的 {multiple.normalize()} 倍"
+    return f"它的{_times(multiple)}"
 
 
 def cap_label(multiple: Decimal) -> str:
@@ -117,18 +127,35 @@ def cap_label(multiple: Decimal) -> str:
 
 
 def assess(
-    loan: LoanInput, result: RateResult, lpr: LprPoint | None, multiple: Decimal = Decimal("4")
+    loan: LoanInput,
+    result: RateResult,
+    lpr: LprPoint | None,
+    multiple: Decimal = Decimal("4"),
+    table: LprTable | None = None,
+    sued: date | None = None,
 ) -> Assessment:
+    """`lpr` is the rate in force on the contract date; `table` (all rows) gives the rate at
+    the suit date for contracts before 2020-08-20 and how far the data was checked."""
     apr = percent(result.apr)
     cap = (lpr.one_year * multiple).quantize(Decimal("0.01")) if lpr else None
-    findings = [_cap_finding(apr, loan.date, lpr, cap, multiple)]
-    if lpr and lpr.confirmed_through and loan.date > lpr.confirmed_through:
+    table = table if table is not None else LprTable((lpr,) if lpr else ())
+    confirmed = table.confirmed_through
+    split = transition.split(loan.date, apr, table, sued, multiple)
+    if split is not None:  # the two periods of 第三十一条第二款 are the headline
+        text = transition.explanation(loan.date, apr, split, _times(multiple))
+        findings = [Finding("transition", "warn", transition.TITLE, text, transition.LINKS)]
+        if lpr is None and loan.date < LPR_START:  # and why the contract date has no LPR
+            findings.append(_cap_finding(apr, loan.date, lpr, cap, multiple, confirmed))
+    else:
+        findings = [_cap_finding(apr, loan.date, lpr, cap, multiple, confirmed)]
+    unchecked = bool(lpr and confirmed and loan.date > confirmed)
+    if unchecked:
         findings.append(
             Finding(
                 "lpr-stale",
                 "warn",
                 "LPR 数据可能不是最新的",
-                f"本站的 LPR 数据核对至 {_day(lpr.confirmed_through)}，你的借款日期在此之后。"
+                f"本站的 LPR 数据核对至 {_day(confirmed)}，你的借款日期在此之后。"
                 "如果其间公布了新的报价，适用的数值会不同，请以全国银行间同业拆借中心的公告为准。",
             )
         )
@@ -156,17 +183,6 @@ def assess(
                 "这些费用能否收取，要看费用的性质、合同约定和出借方的类型。",
             )
         )
-    if lpr and loan.date < TRANSITION:
-        findings.append(
-            Finding(
-                "transition",
-                "info",
-                "2020年8月20日之前成立的合同另有过渡规定",
-                "《民间借贷规定》第三十一条第二款对 2020年8月20日之前成立的借贷合同，"
-                "按时间段分别规定了利息的计算标准。本工具没有按这一规定分段计算，请看条文原文或咨询律师。",
-                (("《民间借贷规定》第三十一条", URL_ART31),),
-            )
-        )
     findings.append(_licensed_finding())
     exceeds = (apr > cap) if cap is not None else None
     missing = ""
@@ -176,7 +192,18 @@ def assess(
             if loan.date >= LPR_START
             else "无（借款日期早于 2019年8月20日）"
         )
-    return Assessment(apr, lpr, cap, exceeds, tuple(findings), cap_label(multiple).strip(), missing)
+    return Assessment(
+        apr,
+        lpr,
+        cap,
+        exceeds,
+        tuple(findings),
+        cap_label(multiple).strip(),
+        missing,
+        split,
+        confirmed,
+        unchecked,
+    )
 
 
 def _licensed_finding() -> Finding:

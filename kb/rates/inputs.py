@@ -1,8 +1,9 @@
 """Reading the checker's GET parameters into a LoanInput, with a Chinese message per bad field.
 
-Pure Python (no Django): `parse(params)` takes any mapping of str → str (a QueryDict works) and
-returns the loan or the errors; `check(params)` also runs the maths, so "no solution" becomes a
-field error like any other. Unknown parameters are ignored.
+`RateForm` is a Django form over the raw strings (full-width digits and separators are made
+ASCII first); its messages are the checker's own, one per field. `check(params)` takes any
+mapping of str → str (a QueryDict works), validates it with the form and runs the maths, so
+"no solution" becomes a field error like any other. Unknown parameters are ignored.
 """
 
 import re
@@ -12,9 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from django import forms
+
 from kb.rates.calc import PLANS, LoanInput, NoSolution, RateResult, add_months, calculate
 
-FIELDS = ("amount", "received", "date", "plan", "n", "payment", "payments", "fees")
+FIELDS = ("amount", "received", "date", "plan", "n", "payment", "payments", "fees", "sued")
 LABELS = {
     "amount": "合同借款金额",
     "received": "实际到手金额",
@@ -24,6 +27,7 @@ LABELS = {
     "payment": "每期还款金额",
     "payments": "还款明细",
     "fees": "前期费用",
+    "sued": "起诉日期",
 }
 MAX_MONEY = Decimal("1000000000")  # 10 亿元
 MAX_MONTHS = 600  # 50 years
@@ -40,6 +44,7 @@ class Checked:
     errors: dict[str, str] = field(default_factory=dict)
     loan: LoanInput | None = None
     result: RateResult | None = None
+    sued: date | None = None  # optional: when the lender sued (or will sue)
 
     @property
     def submitted(self) -> bool:
@@ -128,66 +133,138 @@ def clean_values(params: Mapping[str, str]) -> dict[str, str]:
     return values
 
 
-def parse(values: dict[str, str]) -> tuple[LoanInput | None, dict[str, str]]:
-    errors: dict[str, str] = {}
-    parsed: dict[str, object] = {}
-
-    def take(name: str, parser, *, required: bool = True) -> None:
-        raw = values[name]
-        if len(raw) > MAX_LENGTH.get(name, 40):
-            errors[name] = f"{LABELS[name]}的内容过长。"
-        elif not raw:
-            if required:
-                errors[name] = f"请填写{LABELS[name]}。"
-        else:
-            try:
-                parsed[name] = parser(raw)
-            except FieldError as exc:
-                errors[name] = str(exc)
-
-    take("amount", lambda raw: parse_money(raw, LABELS["amount"]))
-    take("received", lambda raw: parse_money(raw, LABELS["received"]))
-    take("date", lambda raw: parse_date(raw, LABELS["date"]))
-    take("fees", lambda raw: parse_money(raw, LABELS["fees"], allow_zero=True), required=False)
-    plan = values["plan"]
-    if plan not in PLANS:
-        errors["plan"] = "请选择还款方式：等额本息、先息后本或自定义还款明细。"
-    elif plan == "custom":
-        take("payments", lambda raw: parse_payments(raw, parsed.get("date")))
-    else:
-        take("n", parse_count)
-        label = "每月利息" if plan == "bullet" else LABELS["payment"]
-        take("payment", lambda raw: parse_money(raw, label, allow_zero=plan == "bullet"))
-
-    amount, received = parsed.get("amount"), parsed.get("received")
-    fees = parsed.get("fees", Decimal("0"))
-    if amount is not None and received is not None and received > amount:
-        errors.setdefault("received", "实际到手金额不能大于合同借款金额。")
-    if received is not None and fees >= received and "fees" not in errors:
-        errors["fees"] = "前期费用必须小于实际到手金额。"
-    if errors:
-        return None, errors
-    loan = LoanInput(
-        amount=amount,
-        received=received,
-        date=parsed["date"],
-        plan=plan,
-        n=parsed.get("n"),
-        payment=parsed.get("payment"),
-        payments=parsed.get("payments", ()),
-        fees=fees,
+def _text_field(name: str, *, required: bool = True) -> forms.CharField:
+    return forms.CharField(
+        required=required,
+        strip=False,  # clean_values has normalised and stripped the text
+        error_messages={"required": f"请填写{LABELS[name]}。"},
     )
-    return loan, {}
+
+
+class RateForm(forms.Form):
+    """The checker's fields as raw strings; each clean_* turns one into a value or a message.
+
+    Fields are cleaned in this order, so `date` and `plan` are known when `payments`, `n` and
+    `payment` are read. Which of those are needed depends on the plan: they are optional here
+    and required in their clean_* methods."""
+
+    amount = _text_field("amount")
+    received = _text_field("received")
+    date = _text_field("date")
+    fees = _text_field("fees", required=False)
+    plan = forms.ChoiceField(
+        choices=[(p, p) for p in PLANS],
+        error_messages={
+            "required": "请选择还款方式：等额本息、先息后本或自定义还款明细。",
+            "invalid_choice": "请选择还款方式：等额本息、先息后本或自定义还款明细。",
+        },
+    )
+    payments = _text_field("payments", required=False)
+    n = _text_field("n", required=False)
+    payment = _text_field("payment", required=False)
+    sued = _text_field("sued", required=False)
+
+    def _read(self, name: str, parser, *, required: bool = True):
+        raw = self.cleaned_data.get(name) or ""
+        if len(raw) > MAX_LENGTH.get(name, 40):
+            raise forms.ValidationError(f"{LABELS[name]}的内容过长。", code="max_length")
+        if not raw:
+            if required:
+                raise forms.ValidationError(f"请填写{LABELS[name]}。", code="required")
+            return None
+        try:
+            return parser(raw)
+        except FieldError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from None
+
+    def clean_amount(self):
+        return self._read("amount", lambda raw: parse_money(raw, LABELS["amount"]))
+
+    def clean_received(self):
+        return self._read("received", lambda raw: parse_money(raw, LABELS["received"]))
+
+    def clean_date(self):
+        return self._read("date", lambda raw: parse_date(raw, LABELS["date"]))
+
+    def clean_fees(self):
+        fees = self._read(
+            "fees", lambda raw: parse_money(raw, LABELS["fees"], allow_zero=True), required=False
+        )
+        return Decimal("0") if fees is None else fees
+
+    def _plan_is(self, *plans: str) -> bool:
+        return self.cleaned_data.get("plan") in plans
+
+    def clean_payments(self):
+        if not self._plan_is("custom"):
+            return ()
+        start = self.cleaned_data.get("date")
+        return self._read("payments", lambda raw: parse_payments(raw, start))
+
+    def clean_n(self):
+        return self._read("n", parse_count) if self._plan_is("equal", "bullet") else None
+
+    def clean_payment(self):
+        if not self._plan_is("equal", "bullet"):
+            return None
+        bullet = self._plan_is("bullet")
+        label = "每月利息" if bullet else LABELS["payment"]
+        return self._read("payment", lambda raw: parse_money(raw, label, allow_zero=bullet))
+
+    def clean_sued(self):
+        sued = self._read("sued", lambda raw: parse_date(raw, LABELS["sued"]), required=False)
+        start = self.cleaned_data.get("date")
+        if sued is not None and start is not None and sued < start:
+            raise forms.ValidationError(
+                f"起诉日期（{sued}）早于借款日期（{start}）；起诉只能在借款之后。", code="invalid"
+            )
+        return sued
+
+    def clean(self):
+        data = super().clean()
+        amount, received = data.get("amount"), data.get("received")
+        fees = data.get("fees")  # None when the fees field has its own error
+        if amount is not None and received is not None and received > amount:
+            self.add_error("received", "实际到手金额不能大于合同借款金额。")
+        if received is not None and fees is not None and fees >= received:
+            self.add_error("fees", "前期费用必须小于实际到手金额。")
+        return data
+
+    def messages(self) -> dict[str, str]:
+        """{field: its first message}, in the order of FIELDS."""
+        return {name: self.errors[name][0] for name in FIELDS if name in self.errors}
+
+    def loan(self) -> LoanInput:
+        data = self.cleaned_data
+        return LoanInput(
+            amount=data["amount"],
+            received=data["received"],
+            date=data["date"],
+            plan=data["plan"],
+            n=data.get("n"),
+            payment=data.get("payment"),
+            payments=data.get("payments") or (),
+            fees=data.get("fees", Decimal("0")),
+        )
+
+
+def parse(values: dict[str, str]) -> tuple[LoanInput | None, dict[str, str]]:
+    """The loan, or {field: message} for every bad field."""
+    form = RateForm(values)
+    if not form.is_valid():
+        return None, form.messages()
+    return form.loan(), {}
 
 
 def check(params: Mapping[str, str]) -> Checked:
     """Validate and compute; every failure is a {field: Chinese message}, never an exception."""
     values = clean_values(params)
-    loan, errors = parse(values)
-    if loan is None:
-        return Checked(values, errors)
+    form = RateForm(values)
+    if not form.is_valid():
+        return Checked(values, form.messages())
+    loan, sued = form.loan(), form.cleaned_data.get("sued")
     try:
         result = calculate(loan)
     except NoSolution as exc:
-        return Checked(values, {exc.field: exc.message}, loan)
-    return Checked(values, {}, loan, result)
+        return Checked(values, {exc.field: exc.message}, loan, sued=sued)
+    return Checked(values, {}, loan, result, sued)

@@ -3,6 +3,8 @@ from decimal import Decimal
 
 from django.db import models
 
+from kb.rates.lpr import LprPoint, LprTable
+
 
 class LprRateManager(models.Manager):
     def get_by_natural_key(self, published):
@@ -11,6 +13,11 @@ class LprRateManager(models.Manager):
     def in_force_on(self, day: date) -> "LprRate | None":
         """The latest publication on or before `day` (None before 2019-08-20: no LPR yet)."""
         return self.filter(published__lte=day).order_by("-published").first()
+
+    def table(self) -> LprTable:
+        """Every row as plain data, oldest first (one query)."""
+        rows = self.order_by("published").only("published", "one_year", "confirmed_through")
+        return LprTable(tuple(LprPoint(r.published, r.one_year, r.confirmed_through) for r in rows))
 
 
 class LprRate(models.Model):

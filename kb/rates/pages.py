@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from kb.rates.assess import Assessment, LprPoint, assess
+from kb.rates.assess import Assessment, assess
 from kb.rates.calc import percent
 from kb.rates.inputs import FIELDS, Checked, check
 from kb.rates.models import LprRate, Threshold, private_cap_multiple
@@ -26,31 +26,26 @@ def permalink_query(checked: Checked) -> str:
     return urlencode(pairs)
 
 
-def _lpr_point(row: LprRate | None) -> LprPoint | None:
-    if row is None:
-        return None
-    return LprPoint(row.published, row.one_year, row.confirmed_through)
+def _assess(checked: Checked, table, thresholds) -> Assessment:
+    lpr = table.in_force_on(checked.loan.date)
+    multiple = private_cap_multiple(thresholds)
+    return assess(checked.loan, checked.result, lpr, multiple, table, checked.sued)
 
 
 def evaluate(params: Mapping[str, str]) -> tuple[Checked, Assessment | None]:
-    """Check the input; when it is good, read the LPR and the cap multiple (2 queries) and assess."""
+    """Check the input; when it is good, read the LPR table and the cap multiple (2 queries)."""
     checked = check(params)
     if checked.result is None:
         return checked, None
-    lpr = _lpr_point(LprRate.objects.in_force_on(checked.loan.date))
-    multiple = private_cap_multiple(Threshold.objects.filter(slug=Threshold.PRIVATE_CAP_SLUG))
-    return checked, assess(checked.loan, checked.result, lpr, multiple)
+    thresholds = Threshold.objects.filter(slug=Threshold.PRIVATE_CAP_SLUG)
+    return checked, _assess(checked, LprRate.objects.table(), thresholds)
 
 
 def rate_context(request, params: Mapping[str, str]) -> dict:
     checked = check(params)
     thresholds = list(Threshold.objects.all())
-    if checked.result is not None:
-        lpr = _lpr_point(LprRate.objects.in_force_on(checked.loan.date))
-        assessment = assess(checked.loan, checked.result, lpr, private_cap_multiple(thresholds))
-    else:
-        latest = LprRate.objects.order_by("-published").first()
-        assessment, lpr = None, _lpr_point(latest)
+    table = LprRate.objects.table()
+    assessment = _assess(checked, table, thresholds) if checked.result is not None else None
     query = permalink_query(checked)
     return {
         "checked": checked,
@@ -58,7 +53,8 @@ def rate_context(request, params: Mapping[str, str]) -> dict:
         "errors": checked.errors if checked.submitted else {},  # a blank form is not an error
         "result": checked.result,
         "assessment": assessment,
-        "latest_lpr": lpr,
+        "latest_lpr": table.latest,
+        "lpr_confirmed_through": table.confirmed_through,
         "thresholds": thresholds,
         "plans": PLAN_NAMES,
         "permalink": request.build_absolute_uri(f"{reverse('rates:rate')}?{query}")
@@ -79,6 +75,26 @@ def rate_context(request, params: Mapping[str, str]) -> dict:
 
 def _num(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _split_json(assessment: Assessment) -> dict | None:
+    """Contracts before 2020-08-20 (第三十一条第二款): interest up to 2020-08-19 follows the
+    interpretation then in force (no figure here); from 2020-08-20, the cap at the suit date."""
+    split = assessment.split
+    if split is None:
+        return None
+    return {
+        "until_2020_08_19": "当时的司法解释（本站未收录其原文，不给出数值）",
+        "from_2020_08_20_basis": split.basis,  # "sued": LPR on `sued`; "latest": latest LPR
+        "lpr": _num(split.lpr.one_year) if split.lpr else None,
+        "lpr_date": _iso(split.lpr.published) if split.lpr else None,
+        "cap_private": _num(split.cap),
+        "exceeds_cap_private": split.exceeds,
+    }
 
 
 def rate_json(request, params: Mapping[str, str]) -> tuple[dict, int]:
@@ -102,6 +118,9 @@ def rate_json(request, params: Mapping[str, str]) -> tuple[dict, int]:
         "fees": _num(loan.fees),
         "date": loan.date.isoformat(),
         "plan": loan.plan,
+        "sued": checked.sued.isoformat() if checked.sued else None,
+        "lpr_confirmed_through": _iso(assessment.confirmed_through),
+        "split_2020_08_20": _split_json(assessment),
         "findings": [
             {
                 "key": f.key,
@@ -118,6 +137,7 @@ def rate_json(request, params: Mapping[str, str]) -> tuple[dict, int]:
         "permalink": request.build_absolute_uri(
             f"{reverse('rates:rate')}?{permalink_query(checked)}"
         ),
-        "units": "apr, ear, monthly_rate, lpr, cap_private: percent rounded to 2 decimals; "
+        "units": "apr, ear, monthly_rate, lpr, cap_private (also in split_2020_08_20): percent "
+        "rounded to 2 decimals; "
         "total_paid, total_cost, amount, received, fees: yuan rounded to 2 decimals",
     }, 200

@@ -66,6 +66,49 @@ def test_it_expands_a_range_and_follows_本法_across_paragraphs(minfadian):
         "第六百八十条",
     ]
     assert html.count('class="cite"') == 2
+    assert 'href="/laws/minfadian/667/to/670/"' in html
+    assert "共 4 条，点击查看全部" in html
+
+
+def test_it_opens_a_cited_range_on_a_page_listing_every_provision(minfadian, client):
+    html, _, _ = link_citations("<p>《民法典》第六百七十五条至第六百七十七条</p>")
+    assert 'href="/laws/minfadian/675/to/677/"' in html
+    page = client.get("/laws/minfadian/675/to/677/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "《民法典》第六百七十五条至第六百七十七条" in text
+    for label in ("第六百七十五条", "第六百七十六条", "第六百七十七条"):
+        assert f"{label}的第一款原文。" in text
+    assert 'href="/laws/minfadian/676/"' in text
+    assert "第六百七十八条的" not in text
+    assert client.get("/zh-hant/laws/minfadian/675/to/677/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/laws/minfadian/677/to/675/", "/laws/minfadian/675/to/9999/", "/laws/nope/1/to/2/"],
+)
+def test_it_answers_404_for_a_range_that_is_not_there(minfadian, client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_it_costs_a_fixed_number_of_queries_for_a_range_page(
+    minfadian, client, django_assert_max_num_queries
+):
+    client.get("/laws/minfadian/667/to/668/")
+    with django_assert_max_num_queries(4):
+        assert client.get("/laws/minfadian/667/to/680/").status_code == 200
+
+
+def test_it_does_not_link_本规定_quoted_from_another_document(minfadian):
+    html, hits, _ = link_citations(
+        "<p>《民法典》第六百七十五条规定了还款期限。</p>"
+        "<blockquote><p>本法第六百七十六条：引自另一份文件。</p></blockquote>"
+        "<p>2018年的决定写道：“应当认定为<em>本解释</em>第六条规定的‘有效催收’，"
+        "本解释第六百八十条……”</p><p>本法第六百八十条</p>"
+    )
+    assert [h.label for h in hits] == ["第六百七十五条", "第六百八十条"]
+    assert html.count('class="cite"') == 2
 
 
 def test_it_survives_sanitising_in_the_render_pipeline(minfadian):

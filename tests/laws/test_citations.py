@@ -16,6 +16,7 @@ REGISTRY = Registry.build(
             "民间借贷司法解释",
         ],
         "xingfa": ["中华人民共和国刑法", "刑法"],
+        "pifu-2020-27": ["最高人民法院关于新民间借贷司法解释适用范围问题的批复", "适用范围批复"],
     }
 )
 
@@ -115,6 +116,24 @@ CASES = [
     ),
     ("《征信业管理条例》第十六条；该条例第十七条", ["zhengxin-tiaoli:16", "zhengxin-tiaoli:17"]),
     ("本法第十条", []),
+    # 本规定 / 本解释 / 本批复 mean the law named before only when the kinds agree …
+    ("《民间借贷规定》第二十五条；本规定第二十六条", ["minjian-jiedai:25", "minjian-jiedai:26"]),
+    ("《民法典》第六百七十五条。本规定第二十五条", ["minfadian:675"]),
+    ("《民法典》第六百八十条；本解释第三十六条", ["minfadian:680"]),
+    ("《民间借贷规定》第二十五条。本批复第一条", ["minjian-jiedai:25"]),
+    ("《适用范围批复》第一条；该批复第二条", ["pifu-2020-27:1", "pifu-2020-27:2"]),
+    # … and never inside a quotation, where 本… is the quoted document's own word
+    ("《民间借贷规定》第三十一条写道：“本规定第二十五条……”", ["minjian-jiedai:31"]),
+    (
+        "《刑法》第一百九十六条。2018年的决定写道：“应当认定为本解释第六条规定的‘有效催收’”",
+        ["xingfa:196"],
+    ),
+    ("《民法典》第六百七十五条：“依据本法第五百一十条的规定”", ["minfadian:675"]),
+    ("“本法第五百一十条”之后，《民法典》第五百零九条", ["minfadian:509"]),
+    (
+        "《民法典》第六百七十五条“仍不能确定的”，本法第五百一十条",
+        ["minfadian:675", "minfadian:510"],
+    ),
     ("该法第六百八十条", []),
     # unregistered titles are kept, with no law key
     ("《民事诉讼法》第一百二十二条", ["None:122"]),
@@ -185,6 +204,14 @@ def test_it_carries_the_previous_law_across_calls():
     assert first.last_law == ("minfadian", "民法典")
     later = scan("该法第六百八十条", REGISTRY, previous=first.last_law)
     assert [short(c) for c in later.citations] == ["minfadian:680"]
+
+
+def test_it_links_no_本_pronoun_in_quoted_text():
+    minjian = ("minjian-jiedai", "民间借贷规定")
+    assert scan("本规定第二十六条", REGISTRY, previous=minjian).citations
+    assert scan("本规定第二十六条", REGISTRY, previous=minjian, quoted=True).citations == []
+    quoted = scan("《民法典》第六百八十条；本法第六百七十五条", REGISTRY, quoted=True)
+    assert [short(c) for c in quoted.citations] == ["minfadian:680"]
 
 
 def test_it_converts_chinese_numerals():

@@ -9,7 +9,9 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from kb.core.law_fixture import load_laws_fixture
+from kb.laws.citations import find_citations
 from kb.laws.models import Change, Law, Provision
+from kb.laws.resolve import current_registry, resolve
 
 SOURCES = Path(settings.BASE_DIR) / "fixtures" / "statutes"
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "laws.json"
@@ -21,6 +23,15 @@ EXPECTED = {  # slug: (provisions, of which 之N, short title, kind)
     "minjian-jiedai": (31, 0, "民间借贷规定", Law.Kind.JUDICIAL_INTERPRETATION),
     "pifu-2020-27": (3, 0, "新民间借贷司法解释适用范围批复", Law.Kind.JUDICIAL_INTERPRETATION),
     "xingfa": (505, 53, "刑法", Law.Kind.LAW),
+    "minshi-susongfa": (306, 0, "民事诉讼法", Law.Kind.LAW),
+    "falv-yuanzhu-fa": (71, 0, "法律援助法", Law.Kind.LAW),
+    "zhixing-chafeng-dongjie": (30, 0, "查封扣押冻结规定", Law.Kind.JUDICIAL_INTERPRETATION),
+    "xinyongka-jieshi-2018-jueding": (
+        8,
+        0,
+        "妨害信用卡管理刑事案件解释修改决定（2018）",
+        Law.Kind.JUDICIAL_INTERPRETATION,
+    ),
 }
 GOOD = """---
 title: "测试法"
@@ -93,6 +104,24 @@ def test_it_imports_every_shipped_law_with_the_right_article_counts(capsys):
     assert counts() == EXPECTED
     assert "minfadian: 0 条新增，0 条修改，0 条删除，1260 条未变" in capsys.readouterr().out
     assert not Change.objects.exists()
+
+
+def test_it_reads_zero_width_lines_and_deep_headings_of_the_civil_procedure_law():
+    call_command("import_law", str(SOURCES / "laws" / "minshi-susongfa.md"))
+    answer = Provision.objects.get(law__slug="minshi-susongfa", number=128)
+    assert answer.path() == ["第二编 审判程序", "第十二章 第一审普通程序", "第二节 审理前的准备"]
+    assert answer.paragraphs()[1] == "被告不提出答辩状的，不影响人民法院审理。"
+    assert not Provision.objects.filter(text__contains="\u200b").exists()
+
+
+def test_it_still_rejects_stray_text_between_headings(tmp_path):
+    heading = "### 第一节 通则\n\n{}\n\n第二条 只有一款。"
+    blank = GOOD.replace("第二条 只有一款。", heading.format("\u200b\u200b"))
+    call_command("import_law", write(tmp_path, blank))
+    assert Provision.objects.get(number=2, sub_number=0).section == "第一节 通则"
+    stray = GOOD.replace("第二条 只有一款。", heading.format("\u200b多出的一行"))
+    with pytest.raises(CommandError, match="第 25 行：这一行不属于任何条文"):
+        call_command("import_law", write(tmp_path, stray))
 
 
 def test_it_keeps_structure_and_paragraphs_verbatim():
@@ -168,7 +197,7 @@ def test_it_keeps_the_old_text_when_a_provision_changes(tmp_path):
     assert Change.objects.filter(kind=Change.Kind.STATUS, law=law, old_value="in_force").exists()
 
 
-def test_it_ships_all_seven_documents_in_the_fixture():
+def test_it_ships_all_eleven_documents_in_the_fixture():
     load_laws_fixture(FIXTURE)  # what load_content (make run) uses
     assert counts() == EXPECTED
     minfadian = Law.objects.get(slug="minfadian")
@@ -183,11 +212,48 @@ def test_it_ships_all_seven_documents_in_the_fixture():
         Provision.objects.get(law__slug="pifu-2020-27", number=3).text
         == "本批复自2021年1月1日起施行。"
     )
+    assert Law.objects.get(slug="minshi-susongfa").alias_list() == ["民诉法"]
+    assert "查封规定" in Law.objects.get(slug="zhixing-chafeng-dongjie").alias_list()
+    decision = Law.objects.get(slug="xinyongka-jieshi-2018-jueding")
+    assert [p.label for p in decision.provisions.all()] == list("一二三四五六七八")
+    assert decision.preamble.startswith("根据司法实践情况")
     assert all(law.source.startswith("LawRefBook/Laws") for law in Law.objects.all())
+    # Not in the sources (sources/README.md): they may be described, never quoted.
+    for absent in ("高消费", "失信被执行人", "信用卡业务监督管理办法", "金融审判工作"):
+        assert not Law.objects.filter(title__contains=absent).exists(), absent
     for (short, label), paragraphs in provisions_index().items():
         assert (
             Provision.objects.get(law__short_title=short, label=label).paragraphs() == paragraphs
         ), label
+
+
+@pytest.mark.parametrize(
+    ("text", "law", "label"),
+    [
+        ("《民事诉讼法》第一百二十八条", "minshi-susongfa", "第一百二十八条"),
+        ("《民诉法》第一百二十八条", "minshi-susongfa", "第一百二十八条"),
+        ("依照民诉法第二百五十五条", "minshi-susongfa", "第二百五十五条"),
+        ("《中华人民共和国民事诉讼法》第二百二十五条", "minshi-susongfa", "第二百二十五条"),
+        ("《法律援助法》第三十一条", "falv-yuanzhu-fa", "第三十一条"),
+        ("《查封扣押冻结规定》第三条", "zhixing-chafeng-dongjie", "第三条"),
+        ("《查封规定》第三条", "zhixing-chafeng-dongjie", "第三条"),
+        (
+            "《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第三条",
+            "zhixing-chafeng-dongjie",
+            "第三条",
+        ),
+        ("《信用卡解释修改决定》第二条", "xinyongka-jieshi-2018-jueding", "二"),
+        (
+            "《妨害信用卡管理刑事案件解释修改决定（2018）》第五条",
+            "xinyongka-jieshi-2018-jueding",
+            "五",
+        ),
+    ],
+)
+def test_it_resolves_citations_of_the_new_laws_by_their_common_names(text, law, label):
+    load_laws_fixture(FIXTURE)
+    (result,) = resolve(find_citations(text, current_registry()))
+    assert [(p.law.slug, p.label) for p in result.provisions] == [(law, label)]
 
 
 def test_it_refuses_to_drop_provisions_unless_told_to(tmp_path):

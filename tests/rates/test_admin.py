@@ -1,6 +1,6 @@
 """The reference lines are data that editors change in admin, and the checker follows them."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -81,3 +81,18 @@ def test_every_shipped_reference_line_has_source_citation_and_date(rates_data):
     for row in rows:
         assert row.source_text and row.citation and row.applies_to, row.slug
         assert row.effective_date is not None, row.slug
+
+
+def test_it_warns_editors_when_the_lpr_table_was_checked_over_60_days_ago(staff_client, rates_data):
+    from django.utils import timezone
+
+    latest = LprRate.objects.latest()
+    today = timezone.localdate()
+    changelist = f"/{settings.ADMIN_PATH}/rates/lprrate/"
+    for days, warned in ((61, True), (60, False)):
+        latest.confirmed_through = today - timedelta(days=days)
+        latest.save()
+        for url in (changelist, f"/{settings.ADMIN_PATH}/"):
+            html = staff_client.get(url).content.decode()
+            assert ("已超过 60 天" in html) is warned, (url, days)
+    assert "LPR 数据只核对到" not in staff_client.get(f"/{settings.ADMIN_PATH}/").content.decode()

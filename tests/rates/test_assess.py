@@ -69,8 +69,8 @@ def test_it_always_warns_that_licensed_lenders_may_fall_outside_the_rule():
 def test_it_explains_the_missing_lpr_before_the_2019_reform():
     result = run(day=date(2019, 8, 19), lpr=None)
     assert result.cap is None and result.exceeds_cap is None
-    assert keys(result)[0] == "no-lpr"
-    assert "2019年8月20日" in result.findings[0].text
+    assert keys(result)[:2] == ["transition", "no-lpr"]
+    assert "2019年8月20日" in result.findings[1].text
 
 
 def test_it_points_to_the_transition_rule_for_contracts_before_2020_08_20():
@@ -128,7 +128,7 @@ def test_it_names_the_line_after_the_multiple_in_the_table():
 
 def test_it_says_which_definition_of_lpr_starts_on_2019_08_20():
     result = run(day=date(2019, 8, 19), lpr=None)
-    text = result.findings[0].text
+    text = next(f.text for f in result.findings if f.key == "no-lpr")
     assert "自 2019年8月20日起每月发布" in text and "第二十五条第二款" in text
     assert result.lpr_missing == "无（借款日期早于 2019年8月20日）"
 

@@ -4,8 +4,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django import forms
 
-from kb.rates.inputs import check
+from kb.rates.inputs import RateForm, check
 
 GOOD = {
     "amount": "10000",
@@ -65,6 +66,9 @@ BAD = [
     ({"plan": "custom", "payments": "2080-04-15:20000"}, "payments", "超过 50 年"),
     ({"plan": "custom", "payments": "2024-04-15:100"}, "payments", "少于"),
     ({"plan": "custom", "payments": "x" * 20001}, "payments", "过长"),
+    ({"sued": "2024-03-14"}, "sued", "起诉日期（2024-03-14）早于借款日期（2024-03-15）"),
+    ({"sued": "2024-02-30"}, "sued", "起诉日期的格式应为 年-月-日"),
+    ({"sued": "2" * 41}, "sued", "起诉日期的内容过长"),
 ]
 
 
@@ -102,3 +106,19 @@ def test_it_ignores_fields_the_plan_does_not_use():
 
 def test_it_treats_an_empty_query_as_not_submitted():
     assert not check({}).submitted
+
+
+def test_it_validates_with_a_django_form_whose_messages_are_chinese():
+    form = RateForm({**GOOD, "amount": "abc", "n": ""})
+    assert isinstance(form, forms.Form) and not form.is_valid()
+    assert form.messages() == {
+        "amount": "合同借款金额需要是数字，例如 10000 或 10000.50。",
+        "n": "请填写期数。",
+    }
+
+
+def test_it_reads_the_optional_suit_date():
+    assert check(GOOD).sued is None
+    checked = check({**GOOD, "sued": "２０２５-１-８"})
+    assert checked.sued == date(2025, 1, 8) and checked.result is not None
+    assert checked.values["sued"] == "2025-1-8"
