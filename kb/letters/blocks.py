@@ -80,6 +80,27 @@ def fill(text: str, values: Mapping[str, str]) -> tuple[Run, ...]:
     return tuple(runs)
 
 
+def linked(runs: tuple[Run, ...], links: Mapping[str, str]) -> tuple[Run, ...]:
+    """The editor's own words with each cited provision's name (《民法典》第六百七十条) linked."""
+    if not links:
+        return runs
+    names = re.compile("|".join(map(re.escape, sorted(links, key=len, reverse=True))))
+    out: list[Run] = []
+    for run in runs:
+        if run.kind != TEXT:
+            out.append(run)
+            continue
+        pos = 0
+        for match in names.finditer(run.text):
+            if match.start() > pos:
+                out.append(Run(run.text[pos : match.start()]))
+            out.append(Run(match.group(0), LINK, links[match.group(0)]))
+            pos = match.end()
+        if pos < len(run.text):
+            out.append(Run(run.text[pos:]))
+    return tuple(out)
+
+
 def parse(text: str) -> list[tuple[str, str]]:
     """Editor's Markdown → (kind, raw line) pairs, one per non-empty line (a letter's lines are
     short: “此致” and the addressee stand on lines of their own); kind "block" names a block."""
@@ -98,15 +119,19 @@ def _line_kind(line: str) -> tuple[str, str]:
 
 
 def build(
-    text: str, values: Mapping[str, str], blocks: Mapping[str, list[Block]] | None = None
+    text: str,
+    values: Mapping[str, str],
+    blocks: Mapping[str, list[Block]] | None = None,
+    links: Mapping[str, str] | None = None,
 ) -> list[Block]:
-    """An editor's text filled in; block placeholders become the given blocks (or nothing)."""
+    """An editor's text filled in, cited provisions linked; block placeholders become the
+    given blocks (or nothing)."""
     out: list[Block] = []
     for kind, content in parse(text):
         if kind == "block":
             out.extend((blocks or {}).get(content, []))
         else:
-            out.append(Block(kind, fill(content, values)))
+            out.append(Block(kind, linked(fill(content, values), links or {})))
     return out
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from kb.letters.blocks import LINK, Block, ListGroup, Run, build, grouped
+from kb.letters.blocks import LINK, Block, ListGroup, Run, build, grouped, linked
 from kb.letters.kinds import CLAUSES, PLAN_TABLE, PROVISIONS
 from kb.letters.plan import Plan, PlanError, make_plan
 
@@ -44,7 +44,7 @@ class Template:
 class Letter:
     title: str
     blocks: list[Block]
-    notes: list[str]
+    notes: list[tuple[Run, ...]]  # for the reader, on the page only
     plan: Plan | None = None
 
     @property
@@ -70,20 +70,22 @@ def compose(template: Template, data: dict, chosen: list[str]) -> Letter:
     }
     clauses = [c for c in template.clauses if c.key in chosen]
     cited = _unique([*template.provisions, *(p for c in clauses for p in c.provisions)])
+    links = {p.name: p.url for p in cited}
     blocks = {
-        CLAUSES: [b for c in clauses for b in _clause_blocks(c, values)],
+        CLAUSES: [b for c in clauses for b in _clause_blocks(c, values, links)],
         PROVISIONS: [b for p in cited for b in _provision_blocks(p)],
         PLAN_TABLE: _plan_table(plan) if plan else [],
     }
-    return Letter(template.title, build(template.body, values, blocks), notes, plan)
+    body = build(template.body, values, blocks, links)
+    return Letter(template.title, body, [linked((Run(n),), links) for n in notes], plan)
 
 
 def _unique(provisions: list[Cited]) -> list[Cited]:
     return list({p.url: p for p in provisions}.values())
 
 
-def _clause_blocks(clause: ClauseText, values: dict) -> list[Block]:
-    blocks = build(clause.text, values)
+def _clause_blocks(clause: ClauseText, values: dict, links: dict) -> list[Block]:
+    blocks = build(clause.text, values, links=links)
     if clause.provisions:
         runs: list[Run] = [Run("依据：")]
         for i, p in enumerate(clause.provisions):

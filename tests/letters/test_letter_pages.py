@@ -58,6 +58,8 @@ def test_it_fills_the_credit_objection(client, letters):
     due = datetime.date(2025, 1, 10) + datetime.timedelta(days=20)
     assert due == datetime.date(2025, 1, 30)
     assert f"20 日届满是 {cn(due)}" in html
+    # The letter's own mention of the provision links to its page, like the quote at the end.
+    assert '依照<a class="citation" href="/laws/zhengxin-tiaoli/25/">' in html
     assert_provisions_quoted(html, letters["credit-objection"])
 
 
@@ -136,6 +138,9 @@ def test_it_writes_each_chosen_defence_with_its_provisions(client, letters):
     due = datetime.date(2025, 3, 20) + datetime.timedelta(days=15)
     assert due == datetime.date(2025, 4, 4)
     assert f"答辩期最后一日是 {cn(due)}" in html
+    notes = html[html.index("letter-notes") : html.index('<article class="letter"')]
+    assert 'href="/laws/minshi-susongfa/128/">《民事诉讼法》第一百二十八条</a>' in notes
+    assert "被告应当在收到之日起十五日内提出答辩状" in html  # quoted in full
 
 
 def test_every_defence_adds_its_own_paragraph(client, letters):
