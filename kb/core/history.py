@@ -26,6 +26,8 @@ HISTORY_MODELS = [
     "guide.Tree",
     "guide.Node",
     "guide.Choice",
+    "letters.Letter",
+    "letters.Clause",
 ]
 LOADED_REASON = "载入初始内容"
 

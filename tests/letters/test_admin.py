@@ -94,3 +94,14 @@ def test_a_reviewer_can_publish(client, role_user, letters):
     assert save(client, letter, status="published").status_code == 302
     letter.refresh_from_db()
     assert letter.is_published()
+
+
+def test_the_history_page_shows_a_revertable_version(staff_client, letters):
+    letter = letters["credit-objection"]
+    save(staff_client, letter, summary="新的说明。")
+    url = reverse("admin:letters_letter_history", args=[letter.pk])
+    html = staff_client.get(url).content.decode()
+    assert "新的说明。" in html or "什么时候用" in html
+    first = letter.history.order_by("history_date").first()
+    revert = reverse("admin:letters_letter_simple_history", args=[letter.pk, first.history_id])
+    assert staff_client.get(revert).status_code == 200
