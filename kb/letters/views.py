@@ -34,7 +34,8 @@ def letter(request: HttpRequest, kind: str) -> HttpResponse:
         "docx_url": f"{request.path[:-1]}.docx?{pages.query_of(request.GET, FORMS[kind])}",
     }
     response = render(request, "letters/letter.html", context, status=400 if visit.invalid else 200)
-    return _private(response) if request.GET else response
+    # Answers in the query, or a staff preview of an unpublished text: for this reader only.
+    return _private(response) if request.GET or not visit.text.is_published() else response
 
 
 @require_safe

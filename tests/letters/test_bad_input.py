@@ -91,6 +91,15 @@ def test_a_draft_letter_is_a_404_for_readers(client, letters):
     assert "征信异议申请书" not in client.get("/letters/").content.decode()
 
 
+def test_staff_preview_a_draft_privately(staff_client, letters):
+    letters["credit-objection"].status = "review"
+    letters["credit-objection"].save()
+    response = staff_client.get("/letters/credit-objection/")
+    assert response.status_code == 200
+    assert "预览：这份文书尚未发布（待审核）" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+
+
 def test_a_blank_form_and_a_prefilled_form_are_not_errors(client, letters):
     assert client.get("/letters/civil-defence/").status_code == 200
     response = client.get("/letters/stop-harassment/?third_parties=on&regulator=某局&x=1")
