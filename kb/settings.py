@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "kb.guide",
     "kb.search",
     "kb.rates",
+    "kb.letters",
     "kb.editorial",
     "kb.site",
 ]

@@ -32,6 +32,7 @@ urlpatterns = [
     path(f"{settings.ADMIN_PATH}/", admin.site.urls),
     path("laws/", include("kb.articles.law_urls")),  # laws pages + the provision page (cites)
     path("guide/", include("kb.guide.urls")),
+    path("letters/", include("kb.letters.urls")),
     path("", include("kb.search.urls")),
     path("", include("kb.rates.urls")),
     path("", include("kb.articles.urls")),

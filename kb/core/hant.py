@@ -152,8 +152,12 @@ class HantMiddleware:
         request.hant = True
         request.path_info = simplified
         request.path = request.META.get("SCRIPT_NAME", "").rstrip("/") + simplified
-        cached = request.method in ("GET", "HEAD")
-        return self.convert(self.get_response(request), cached=cached)
+        response = self.get_response(request)
+        # A private answer (a letter, the rate checker's numbers) holds a reader's own values:
+        # converted afresh, never kept in the cache.
+        private = "no-store" in response.get("Cache-Control", "")
+        cached = request.method in ("GET", "HEAD") and not private
+        return self.convert(response, cached=cached)
 
     def convert(self, response: HttpResponse, cached: bool = True) -> HttpResponse:
         location = response.get("Location", "")

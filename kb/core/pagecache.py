@@ -55,7 +55,7 @@ from django.utils.http import http_date
 from kb.core import release
 from kb.core.trackedversion import tracked
 
-CONTENT_APPS = {"laws", "articles", "guide", "rates", "search"}
+CONTENT_APPS = {"laws", "articles", "guide", "rates", "search", "letters"}
 # Rows readers create, or bookkeeping that no public page shows: they never bump the version.
 IGNORED_MODELS = {
     "articles.feedback",

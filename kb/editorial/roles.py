@@ -45,6 +45,11 @@ _DRAFTING = [
     ("guide", "historicalchoice", ["view"]),
     ("search", "querylog", ["view"]),
     ("search", "synonym", ["add", "change", "view"]),
+    ("letters", "letter", ["add", "change", "view"]),
+    ("letters", "clause", ["add", "change", "delete", "view"]),
+    ("letters", "letteroffer", ["add", "change", "delete", "view"]),
+    ("letters", "historicalletter", ["view"]),
+    ("letters", "historicalclause", ["view"]),
 ]
 
 _REVIEWING = _DRAFTING + [
@@ -57,6 +62,7 @@ _REVIEWING = _DRAFTING + [
     ("guide", "tree", ["delete"]),
     ("articles", "reviewqueuearticle", ["change"]),
     ("search", "synonym", ["delete"]),
+    ("letters", "letter", ["delete"]),
 ]
 
 ROLES = {EDITOR: _DRAFTING, REVIEWER: _REVIEWING}

@@ -50,7 +50,8 @@ def build_spec(tree, nodes, choices) -> TreeSpec:
 
 def load_spec(tree) -> tuple[TreeSpec, dict]:
     """Two queries: the tree's nodes and its choices. Returns the spec and nodes by slug."""
-    nodes = list(tree.nodes.all())
+    # The letter an outcome offers comes along (a reverse one-to-one: no extra query).
+    nodes = list(tree.nodes.select_related("letter_offer__letter"))
     choices = list(
         Choice.objects.filter(node__tree=tree).only(
             "node_id", "value", "label", "order", "leads_to_id"

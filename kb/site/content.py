@@ -13,7 +13,7 @@ from kb.core.history import record_missing_history
 from kb.guide.services import rerender_all as rerender_guides
 from kb.laws.law_fixture import load_laws_fixture
 
-FIXTURE_ORDER = ["laws", "articles", "guide", "search", "rates"]
+FIXTURE_ORDER = ["laws", "articles", "guide", "search", "rates", "letters"]
 
 
 def fixture_files() -> list[Path]:

@@ -12,9 +12,16 @@ from kb.core.hant import hant_path
 from kb.core.pagecache import content_version
 from kb.guide.sitemaps import SITEMAPS as GUIDE_SITEMAPS
 from kb.laws.sitemaps import SITEMAPS as LAW_SITEMAPS
+from kb.letters.sitemaps import SITEMAPS as LETTER_SITEMAPS
 from kb.rates.sitemaps import SITEMAPS as RATE_SITEMAPS
 
-SITEMAPS = {**ARTICLE_SITEMAPS, **RATE_SITEMAPS, **GUIDE_SITEMAPS, **LAW_SITEMAPS}
+SITEMAPS = {
+    **ARTICLE_SITEMAPS,
+    **RATE_SITEMAPS,
+    **LETTER_SITEMAPS,
+    **GUIDE_SITEMAPS,
+    **LAW_SITEMAPS,
+}
 
 
 def hant_variant(sitemap_class):

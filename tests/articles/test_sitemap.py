@@ -74,6 +74,6 @@ def test_rendering_it_costs_a_fixed_number_of_queries(
     for _ in range(5):
         make_article()
     # content version, articles (their months make the archive section), categories, tags,
-    # guides, laws with their provisions; the 繁體 twins reuse them
-    with django_assert_num_queries(6):
+    # letters, guides, laws with their provisions; the 繁體 twins reuse them
+    with django_assert_num_queries(7):
         _locs(client)

@@ -1,0 +1,69 @@
+"""Editors keep the letter texts here: drafts, review, publishing, history with revert."""
+
+from django.contrib import admin
+from django.utils.html import format_html, format_html_join
+
+from kb.letters.kinds import BLOCKS, COMMON, KINDS
+from kb.letters.models import Clause, Letter, LetterOffer
+from kb.letters.workflow import NOT_ALLOWED, HistoryAdmin, check_can_save, publish_guarded
+
+
+class ClauseInline(admin.StackedInline):
+    model = Clause
+    extra = 0
+    fields = ["key", "text", "provisions", "order"]
+    autocomplete_fields = ["provisions"]
+    verbose_name_plural = "可选段落（读者勾选后放入 {所选段落} 处）"
+
+
+class LetterOfferInline(admin.TabularInline):
+    model = LetterOffer
+    extra = 0
+    fields = ["node", "prefill"]
+    raw_id_fields = ["node"]
+    verbose_name_plural = "在这些向导结果页提供这份文书"
+
+
+@admin.register(Letter)
+class LetterAdmin(HistoryAdmin, admin.ModelAdmin):
+    list_display = ["title", "kind", "status", "is_published", "order", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "summary", "body"]
+    fields = [
+        "kind",
+        "title",
+        "summary",
+        "guidance",
+        "placeholder_help",
+        "body",
+        "provisions",
+        "articles",
+        "status",
+        "order",
+    ]
+    readonly_fields = ["placeholder_help"]
+    autocomplete_fields = ["provisions", "articles"]
+    inlines = [ClauseInline, LetterOfferInline]
+
+    @admin.display(description="可用的占位符")
+    def placeholder_help(self, obj):
+        kind = KINDS.get(obj.kind) if obj and obj.pk else None
+        if kind is None:
+            return "选择文书种类并保存后，这里列出它可用的占位符。"
+        names = {**COMMON, **kind.placeholders}
+        rows = format_html_join("", "<li><code>{{{}}}</code>：{}</li>", sorted(names.items()))
+        blocks = "、".join(f"{{{b}}}" for b in BLOCKS if b in kind.blocks)
+        clauses = "、".join(f"{key}（{label}）" for key, label in kind.clauses.items()) or "无"
+        return format_html(
+            "<ul>{}</ul><p>单独占一行的整块：{}。可选段落：{}。</p>", rows, blocks, clauses
+        )
+
+    def get_form(self, request, obj=None, **kwargs):
+        return publish_guarded(super().get_form(request, obj, **kwargs), request.user, NOT_ALLOWED)
+
+    def save_model(self, request, obj, form, change):
+        check_can_save(request.user, obj, NOT_ALLOWED)
+        super().save_model(request, obj, form, change)
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()

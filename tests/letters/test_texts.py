@@ -1,0 +1,80 @@
+"""The texts' small Markdown, their placeholders, and the shipped fixture."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from kb.letters import placeholders
+from kb.letters.blocks import BLANK, VALUE, build, parse
+from kb.letters.kinds import KINDS
+from kb.letters.plan import PlanError, make_plan
+from tests.letters.conftest import shipped_rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("致：{收件机构}", []),
+        ("{ 姓名 }", []),
+        ("{姓明}", ["未知的占位符 {姓明}"]),
+        ("{name}", ["未知的占位符 {name}"]),
+        ("申请人：{姓名", ["不成对的花括号"]),
+        ("}", ["不成对的花括号"]),
+    ],
+)
+def test_it_checks_placeholders(text, expected):
+    found = placeholders.problems(text, KINDS["credit-objection"].names())
+    assert len(found) == len(expected)
+    for message, part in zip(found, expected, strict=True):
+        assert part in message
+
+
+def test_it_reads_lines_headings_lists_and_blocks():
+    text = "## 标题\n\n第一段\n第二段\n- 一项\n{所引条文}\n"
+    assert parse(text) == [
+        ("h2", "标题"),
+        ("p", "第一段"),
+        ("p", "第二段"),
+        ("li", "一项"),
+        ("block", "所引条文"),
+    ]
+
+
+def test_a_missing_value_becomes_a_visible_blank():
+    (block,) = build("申请人：{姓名}，电话：{联系电话}", {"姓名": "甲", "联系电话": ""})
+    kinds = [(r.kind, r.text) for r in block.runs]
+    assert kinds == [
+        ("text", "申请人："),
+        (VALUE, "甲"),
+        ("text", "，电话："),
+        (BLANK, "【待填：联系电话】"),
+    ]
+
+
+def test_a_plan_that_the_calculator_cannot_cost_is_refused():
+    with pytest.raises(PlanError):
+        make_plan(Decimal("0.01"), 600, Decimal("0"), datetime.date(2025, 1, 1))
+
+
+def test_every_shipped_text_uses_only_known_placeholders():
+    for row in shipped_rows("letters.letter"):
+        assert placeholders.problems(row["body"], KINDS[row["kind"]].names()) == [], row["kind"]
+    for row in shipped_rows("letters.clause"):
+        kind = KINDS[row["letter"][0]]
+        assert row["key"] in kind.clauses
+        assert placeholders.problems(row["text"], kind.names()) == [], row["key"]
+
+
+def test_the_content_loader_loads_the_letters_and_their_offers(db):
+    from kb.core.content import load_content
+    from kb.letters.models import Letter, LetterOffer
+
+    out = load_content()
+    assert "loaded letters.json" in out
+    assert Letter.objects.published().count() == 4
+    for offer in LetterOffer.objects.select_related("node", "letter"):
+        offer.full_clean()  # the prefill names real fields; the node is an outcome
+        assert offer.node.kind == "outcome"
+    assert load_content()  # a second load changes nothing and does not fail
+    assert LetterOffer.objects.count() == len(shipped_rows("letters.letteroffer"))
