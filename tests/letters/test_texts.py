@@ -67,8 +67,8 @@ def test_every_shipped_text_uses_only_known_placeholders():
 
 
 def test_the_content_loader_loads_the_letters_and_their_offers(db):
-    from kb.core.content import load_content
     from kb.letters.models import Letter, LetterOffer
+    from kb.site.content import load_content
 
     out = load_content()
     assert "loaded letters.json" in out
