@@ -20,20 +20,21 @@ from kb.articles.models import (
     UnresolvedCitation,
 )
 from kb.articles.review import flag_stale_articles, mark_reviewed
+from kb.core.content_version import ChangesContent
 from kb.core.history import HistoryAdmin
 from kb.core.roles import can_publish
 from kb.core.workflow import check_can_save, publish_guarded, set_status
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(ChangesContent, admin.ModelAdmin):
     list_display = ["name", "parent", "slug", "order"]
     list_filter = ["parent"]
     search_fields = ["name", "description"]
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ChangesContent, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
 
@@ -63,7 +64,7 @@ class FAQInline(admin.StackedInline):
 
 
 @admin.register(FAQ)
-class FAQAdmin(HistoryAdmin):
+class FAQAdmin(ChangesContent, HistoryAdmin):
     """One FAQ entry with its history (who changed the answer, a diff, revert). Entries are
     written on their article's page; the same rule applies here, reverts included."""
 
@@ -130,7 +131,7 @@ class MineFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(HistoryAdmin, MarkdownxModelAdmin):
+class ArticleAdmin(ChangesContent, HistoryAdmin, MarkdownxModelAdmin):
     list_display = [
         "title",
         "category",

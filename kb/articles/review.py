@@ -65,7 +65,7 @@ def mark_reviewed(queryset, user=None) -> int:
 
     Each article gets a history row naming `user`; the body and "updated" date are untouched.
     """
-    from kb.core.pagecache import bump_content_version
+    from kb.core.content_version import content_changed
 
     today = timezone.localdate()
     articles = list(Article.objects.filter(pk__in=queryset.values("pk")))
@@ -81,7 +81,7 @@ def mark_reviewed(queryset, user=None) -> int:
             default_user=user,
             default_change_reason=REVIEWED_REASON,
         )
-    bump_content_version([a.pk for a in articles])  # the article page shows 最近审核
+        content_changed()  # the article page shows 最近审核
     return len(articles)
 
 

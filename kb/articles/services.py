@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from kb.articles.rendering import Rendered, render_markdown
-from kb.core.pagecache import bump_content_version
+from kb.core.content_version import content_changed
 
 
 def render_article_fields(article) -> Rendered:
@@ -42,8 +42,7 @@ def store_citations(article, rendered: Rendered) -> None:
             UnresolvedCitation(article=article, raw_text=m.raw_text[:200], reason=m.reason[:200])
             for m in misses.values()
         )
-        # bulk_create and the .update() of body_html by our callers fire no post_save.
-        bump_content_version([article.pk])
+        content_changed()
 
 
 def rerender_all() -> int:

@@ -11,7 +11,7 @@ from html import escape
 from django.db import connection, transaction
 from django.utils import timezone
 
-from kb.core.pagecache import bump_content_version
+from kb.core.content_version import content_changed
 
 SUBJECTS = [
     "借呗",
@@ -113,7 +113,7 @@ def generate_articles(count: int, seed: int = 1, batch_size: int = 2000) -> int:
             ]
             Article.objects.bulk_create(batch, ignore_conflicts=True)
             created += len(batch)
-        bump_content_version()  # bulk_create fires no post_save
+        content_changed()
     refresh_planner_statistics(Article)
     return created
 

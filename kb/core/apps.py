@@ -8,8 +8,6 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from kb.core.pagecache import connect_signals
         from kb.core.roles import ensure_roles_after_migrate
 
-        connect_signals()
         post_migrate.connect(ensure_roles_after_migrate, sender=self, dispatch_uid="kb-core-roles")

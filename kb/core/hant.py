@@ -150,10 +150,14 @@ class HantMiddleware:
             query = request.META.get("QUERY_STRING", "")
             return HttpResponsePermanentRedirect(simplified + (f"?{query}" if query else ""))
         request.hant = True
+        original = request.path_info, request.path
         request.path_info = simplified
         request.path = request.META.get("SCRIPT_NAME", "").rstrip("/") + simplified
         cached = request.method in ("GET", "HEAD")
-        return self.convert(self.get_response(request), cached=cached)
+        response = self.convert(self.get_response(request), cached=cached)
+        # Outer middleware (the page cache's key) sees the address the reader asked for.
+        request.path_info, request.path = original
+        return response
 
     def convert(self, response: HttpResponse, cached: bool = True) -> HttpResponse:
         location = response.get("Location", "")

@@ -16,7 +16,7 @@ from kb.laws.models import Law, Provision
 simple_history.register(
     Article,
     app="kb.core",
-    excluded_fields=["body_html", "toc_html", "updated_at", "render_key"],
+    excluded_fields=["body_html", "toc_html", "updated_at"],
     verbose_name="文章历史",
     verbose_name_plural="文章历史",
 )
@@ -86,18 +86,13 @@ class ReviewQueueArticle(Article):
 
 
 class ContentVersion(models.Model):
-    """One row: the site-wide content version the page cache keys pages by (kb/core/pagecache.py).
-
-    Bumped in the same transaction as the content change, so every worker and every app server
-    sees the new number exactly when the new content becomes visible. `next_publication` is the
-    publish time of the earliest scheduled article: once it has passed, the next reader bumps.
+    """One row: the site-wide content version the page cache keys pages by, when Redis does not
+    keep it (kb/core/content_version.py). `next_publication` is the publish time of the earliest
+    scheduled article: once it has passed, the next reader bumps the version.
     """
 
     value = models.BigIntegerField(default=0)
     next_publication = models.DateTimeField(null=True, blank=True)
-    # The generation of stored article pages (articles.ArticlePage): bumped with `value` by any
-    # change that is not confined to known articles (a law, a category, a tag renamed…).
-    pages = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = "内容版本"
