@@ -197,11 +197,12 @@ def redis_cache(settings):
     prefix = f"kb-test-{uuid.uuid4().hex[:8]}"
     settings.REDIS_URL = TEST_REDIS_URL
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": TEST_REDIS_URL,
             "KEY_PREFIX": prefix,
-        }
+        },
     }
     yield
     client = redis.Redis.from_url(TEST_REDIS_URL)
