@@ -10,8 +10,8 @@ names PostgreSQL), migrates, collects static files, loads the fixtures plus N sy
 articles, starts gunicorn (-w 2, DJANGO_DEBUG=0) for the hello-world app and for the site with
 and without the page cache (pages and the content version in Redis like docs/deploy.md's
 servers: db 11 of the local Redis by default, BENCH_REDIS_URL to change; local memory and the
-database-kept version if that Redis does not answer, and with --smoke), drives
-each with wrk, optionally runs Lighthouse RUNS times per page (3 by default; installed into
+database-kept version if that Redis does not answer, and with --smoke), puts nginx with the
+shipped config (deploy/nginx.conf.template) in front of the cached site, drives each with wrk, optionally runs Lighthouse RUNS times per page (3 by default; installed into
 bench/.tools with npm) and reports every run's scores, stops the
 servers, drops the database and writes a table to docs/benchmarks.md between the markers
 <!-- pages:start --> and <!-- pages:end --> (not with --smoke).
@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 import socket
+import string
 import subprocess
 import sys
 import tempfile
@@ -41,8 +42,10 @@ PY = sys.executable
 GUNICORN = str(Path(PY).with_name("gunicorn"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from queries import AFRESH  # noqa: E402
 from report import write_section  # noqa: E402
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
 
 PAGES = {
     "home": "/",
@@ -178,6 +181,43 @@ def gunicorn(app: str, env: dict[str, str], chdir: Path = ROOT):
                         f"gunicorn {app} exited: {proc.stderr.read().decode()[-2000:]}"
                     ) from None
                 time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@contextmanager
+def nginx(upstream: str, workdir: Path):
+    """The shipped config (deploy/nginx.conf.template) in front of `upstream`, static files from
+    the collectstatic folder; None when nginx is not installed."""
+    if not os.access(NGINX, os.X_OK):
+        yield None
+        return
+    run_dir = workdir / "nginx"
+    run_dir.mkdir(mode=0o755)
+    workdir.chmod(0o755)  # nginx's workers run as an unprivileged user when we are root
+    port = free_port()
+    variables = {
+        "KB_LISTEN": f"127.0.0.1:{port}",
+        "KB_UPSTREAM": upstream.removeprefix("http://"),
+        "KB_STATIC_ROOT": str(ROOT / "staticfiles"),
+        "KB_MEDIA_ROOT": str(ROOT / "media"),
+        "KB_RUN_DIR": str(run_dir),
+    }
+    conf = run_dir / "nginx.conf"
+    conf.write_text(string.Template(NGINX_TEMPLATE.read_text()).safe_substitute(variables))
+    command = [NGINX, "-e", str(run_dir / "error.log"), "-p", str(run_dir), "-c", str(conf)]
+    proc = subprocess.Popen([*command, "-g", "daemon off;"], stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            if proc.poll() is not None:
+                raise RuntimeError(f"nginx exited: {proc.stderr.read().decode()[-2000:]}")
+            time.sleep(0.1)
         yield base
     finally:
         proc.terminate()
@@ -355,6 +395,13 @@ def run(articles: int, duration: int, smoke: bool, lighthouse_runs: int) -> str:
                         counts["article"],
                     )
                 )
+            with nginx(site, workdir) as proxy:
+                for name in ("article", "home") if proxy else ():
+                    url = proxy + urllib.parse.quote(PAGES[name], safe="/?=&")
+                    urllib.request.urlopen(url).read()
+                    result = wrk(url, duration)
+                    size = transferred_bytes(proxy, PAGES[name])
+                    rows.append((f"{name} (behind nginx)", result, size, counts[name]))
             # Alternating pages, so that a spell of load on the shared machine meets both.
             scores: dict[str, list[LighthouseRun]] = {}
             for _ in range(lighthouse_runs):
@@ -362,29 +409,18 @@ def run(articles: int, duration: int, smoke: bool, lighthouse_runs: int) -> str:
                     scores.setdefault(page, []).append(lighthouse(site, PAGES[page]))
         with gunicorn("kb.wsgi", uncached_env) as site:
             for name, label in (
-                ("article", "article (uncached: page cache off, stored article page)"),
+                ("article", "article (uncached: page cache off, rendered afresh)"),
                 ("home", "home (uncached)"),
             ):
                 path = PAGES[name]
                 result = wrk(site + urllib.parse.quote(path, safe="/?=&"), duration)
                 rows.append((label, result, transferred_bytes(site, path), counts[name]))
             if articles:
-                # Each synthetic article rendered and stored on its first visit, then served
-                # stored; wrk cycles through all of them.
                 result = wrk_over(site, spread, duration, workdir)
-                label = f"article (uncached, stored, {articles:,} different pages)"
+                label = f"article (uncached, {articles:,} different pages)"
                 rows.append((label, result, transferred_bytes(site, spread[0]), counts["article"]))
-        afresh_env = {**uncached_env, "STORED_ARTICLE_PAGES": "0"}
-        with gunicorn("kb.wsgi", afresh_env) as site:
-            path = PAGES["article"]
-            result = wrk(site + urllib.parse.quote(path, safe="/?=&"), duration)
-            label = "article (uncached and not stored: rendered afresh every time)"
-            rows.append((label, result, transferred_bytes(site, path), counts[AFRESH]))
         cache_name = (
-            "Redis (content version in Redis)"
-            if redis_url
-            else "local memory (content version read from the database"
-            + (")" if smoke else "; Redis did not answer)")
+            "Redis" if redis_url else "the database" + ("" if smoke else " (Redis did not answer)")
         )
         return render_report(
             baseline, rows, scores, articles, duration, smoke, cache_name, start_load, database_url
@@ -398,7 +434,7 @@ def render_report(
     articles,
     duration,
     smoke,
-    cache_name="local memory",
+    cache_name="the database",
     start_load: float | None = None,
     database_url: str = "",
 ) -> str:
@@ -409,7 +445,7 @@ def render_report(
         f"{'PostgreSQL' if database_url.startswith('postgres') else 'SQLite'}"
         f"{' (smoke run)' if smoke else ''}, fixtures + {articles} synthetic articles, "
         f"`gunicorn -w 2`, `DJANGO_DEBUG=0`, `wrk -t2 -c16 -d{duration}s`; "
-        f"cached = page cache in {cache_name}.",
+        f"cached = page cache in local memory, content version in {cache_name}.",
         "",
         "SQL queries are those of a page-cache miss without Redis (the content version plus the "
         "page's own); a cache hit costs one query without Redis, none with it.",

@@ -88,13 +88,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Outside the header and gzip middleware: a hit is stored with its headers and already
-    # compressed, so it skips that work (kb/core/pagecache.py).
-    "kb.core.pagecache.PageCacheMiddleware",
-    "kb.core.security.CSPMiddleware",
-    "kb.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "kb.core.compression.GZipMiddleware",
+    # ETag and 304 for every page, cached or not.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Outside the header, gzip and 繁體 middleware: a page is stored with its headers, already
+    # compressed and converted, so a hit skips that work (kb/core/pagecache.py).
+    "kb.core.pagecache.PageCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "kb.core.security.SecurityHeadersMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "kb.core.hant.HantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -132,6 +134,9 @@ DATABASES = {
         conn_health_checks=env_bool("DJANGO_CONN_HEALTH_CHECKS", True),
     )
 }
+# Django's health check: a kept connection the database dropped (a restart, a failover, a proxy's
+# idle timeout) is replaced before a request uses it. No pool (OPTIONS["pool"]): gunicorn's
+# sync workers use one connection each, which CONN_MAX_AGE already keeps.
 # PostgreSQL: parameters bound on the server, so psycopg can prepare a query it has sent this
 # many times on one connection and PostgreSQL stops planning it again (the article page's
 # queries took half their time in the planner). 0 turns it off, which a PgBouncer in
@@ -140,11 +145,7 @@ DATABASE_PREPARE_THRESHOLD = env_int("DATABASE_PREPARE_THRESHOLD", 5)
 
 
 def prepared(database: dict) -> dict:
-    if database["ENGINE"] == "django.db.backends.postgresql":
-        # Django's backend, with a health check that trusts a connection which has just
-        # answered (kb/core/postgresql/base.py).
-        database["ENGINE"] = "kb.core.postgresql"
-    if database["ENGINE"].endswith("postgresql") and DATABASE_PREPARE_THRESHOLD > 0:
+    if database["ENGINE"] == "django.db.backends.postgresql" and DATABASE_PREPARE_THRESHOLD > 0:
         database.setdefault("OPTIONS", {}).update(
             server_side_binding=True, prepare_threshold=DATABASE_PREPARE_THRESHOLD
         )
@@ -216,15 +217,23 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole pages (kb/core/pagecache.py) live in each process's memory: a hit then costs one round
+# trip (the content version, from Redis or the database), not three. nginx in front shares
+# pages between processes and servers.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
-# Whole-page cache for anonymous readers (kb/core/pagecache.py): pages in Redis or local memory,
-# keyed by a content version kept in the database, so every worker sees an edit at once.
-# 0 turns it off.
+# Whole-page cache for anonymous readers (kb/core/pagecache.py): Django's cache middleware, pages
+# in local memory (CACHES["pages"]), keyed by the content version (kb/core/content_version.py: one row,
+# or one Redis key with REDIS_URL), so every worker sees an edit on its next request. 0 turns
+# it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
-
-# Stored article pages (kb/articles/stored_page.py): what an article page shows of its own is
-# rendered once and kept in the database until it changes. Off renders every article afresh.
-STORED_ARTICLE_PAGES = env_bool("STORED_ARTICLE_PAGES", True)
+# Part of every page's cache key: set it to something new on each deploy (a commit id) when the
+# page cache outlives the processes (Redis), so no page rendered by the old code is served.
+KB_DEPLOY_ID = os.environ.get("KB_DEPLOY_ID", "")
 
 # Markdown: one render function for the public page and the admin preview.
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "kb.articles.rendering.markdownify"

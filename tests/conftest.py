@@ -22,11 +22,13 @@ _missing_service_skips: list[str] = []
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (page cache, rate limits, 繁體 pages)."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

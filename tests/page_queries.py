@@ -5,8 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 
 def page_queries(client, url: str) -> list[str]:
-    """The page's statements. A test runs inside a transaction, where storing an article page
-    is wrapped in a savepoint (kb/articles/stored_page.py); a request outside one has none."""
+    """The page's statements, without the savepoints of the test's own transaction."""
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return [q["sql"] for q in ctx.captured_queries if "SAVEPOINT" not in q["sql"]]

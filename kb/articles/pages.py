@@ -1,15 +1,13 @@
 """Prepared data for the article pages: every page in a fixed number of queries."""
 
-from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import F, Prefetch, Value
 from django.http import Http404, HttpRequest
 
-from kb.articles import discovery, stored_page
+from kb.articles import discovery
 from kb.articles.feedback import blank_form_html
 from kb.articles.models import FAQ, Article, ArticleCitation, Category, Tag
 from kb.articles.seo import article_jsonld
-from kb.core.pagecache import content_version
 from kb.core.preview import published_or_preview
 from kb.core.seo import permalink
 
@@ -63,36 +61,8 @@ def article_for(request: HttpRequest, slug: str) -> Article:
     return published_or_preview(request, qs, slug, "文章不存在或尚未发布")
 
 
-def article_page(request: HttpRequest, slug: str) -> tuple[Article, dict[str, str]]:
-    """The article and its page's context, all strings (for kb/core/shell.py): the stored
-    renderings (kb/articles/stored_page.py) of what it shows of the article itself and of its
-    links to other articles, each rendered afresh (and the row stored again) when outdated."""
-    found = stored_page.lookup(request, slug) if settings.STORED_ARTICLE_PAGES else None
-    if found is None:  # not published (a staff preview, never stored; a 404) or switched off
-        article, parts, links = article_for(request, slug), None, None
-    else:
-        article, parts, links = found.article, found.parts, found.links
-        if found.scheduled_live:
-            content_version()  # bumps it (the page cache does so too when it is on)
-    if parts is None:
-        parts = stored_page.render_parts(request, parts_context(article, request))
-    if links is None:
-        links = stored_page.render_links(request, discovery_context(article))
-    if found is not None and (found.parts is None or found.links is None):
-        stored_page.store(request, found, parts, links)
-    return article, {
-        "title": article.title,
-        "description": parts.description,
-        "head": parts.head,
-        "crumbs": parts.crumbs,
-        "body": parts.article,
-        "links_main": links.main,
-        "links_side": links.side,
-    }
-
-
-def parts_context(article: Article, request: HttpRequest) -> dict:
-    """What the stored parts of an article page show: the article and what belongs to it."""
+def article_context(article: Article, request: HttpRequest) -> dict:
+    """Everything the article page shows, in a fixed number of queries."""
     citations = list(
         ArticleCitation.objects.filter(article=article)
         .select_related("provision", "provision__law")
@@ -109,6 +79,7 @@ def parts_context(article: Article, request: HttpRequest) -> dict:
         "structured_data": article_jsonld(request, article, crumbs, faqs),
         "permalink": permalink(request, article.get_absolute_url()),
         "feedback_form_html": blank_form_html(article.slug, getattr(request, "hant", False)),
+        **discovery_context(article),
     }
 
 
@@ -143,7 +114,6 @@ def discovery_context(article: Article) -> dict:
     """Related, previous/next in the category and latest: one query."""
     links = discovery.article_links(article)
     return {
-        "article": article,
         "related": links.related,
         "previous": links.previous,
         "next": links.next,

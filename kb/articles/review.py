@@ -18,7 +18,7 @@ from simple_history.utils import bulk_update_with_history
 from kb.articles.models import Article
 from kb.articles.rendering import render_markdown
 from kb.articles.services import store_citations
-from kb.core.pagecache import bump_content_version
+from kb.core.content_version import content_changed
 from kb.laws.models import Change
 
 FLAGGED_REASON = "所引条文已变化，自动标记为需复核"
@@ -80,7 +80,7 @@ def mark_reviewed(queryset, user=None) -> int:
             default_user=user,
             default_change_reason=REVIEWED_REASON,
         )
-    bump_content_version([a.pk for a in articles])  # the article page shows 最近审核
+        content_changed()  # the article page shows 最近审核
     return len(articles)
 
 

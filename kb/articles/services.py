@@ -4,7 +4,7 @@ from django.db import transaction
 
 from kb.articles.models import Article, ArticleCitation, UnresolvedCitation
 from kb.articles.rendering import Rendered, render_article
-from kb.core.pagecache import bump_content_version
+from kb.core.content_version import content_changed
 
 
 def store_citations_after_save(sender, instance, raw: bool = False, **kwargs) -> None:
@@ -41,8 +41,7 @@ def store_citations(article, rendered: Rendered) -> None:
             UnresolvedCitation(article=article, raw_text=m.raw_text[:200], reason=m.reason[:200])
             for m in misses.values()
         )
-        # bulk_create and the .update() of body_html by our callers fire no post_save.
-        bump_content_version([article.pk])
+        content_changed()
 
 
 def rerender_all() -> int:

@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from kb.articles.models import Article, Category
-from kb.core.pagecache import bump_content_version
+from kb.core.content_version import content_changed
 
 SUBJECTS = [
     "借呗",
@@ -112,7 +112,7 @@ def generate_articles(count: int, seed: int = 1, batch_size: int = 2000) -> int:
             ]
             Article.objects.bulk_create(batch, ignore_conflicts=True)
             created += len(batch)
-        bump_content_version()  # bulk_create fires no post_save
+        content_changed()
     refresh_planner_statistics(Article)
     return created
 

@@ -8,7 +8,6 @@ from django.views.decorators.http import require_POST, require_safe
 
 from kb.articles import discovery, pages
 from kb.articles.models import Article, Category, Feedback, Tag
-from kb.core import shell
 from kb.core.feedback import take_answer
 from kb.core.hant import hant_path
 from kb.core.origin import require_same_origin
@@ -29,8 +28,8 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    article, context = pages.article_page(request, slug)
-    response = HttpResponse(shell.render(request, "articles/detail.html", context))
+    article = pages.article_for(request, slug)
+    response = render(request, "articles/detail.html", pages.article_context(article, request))
     if not article.is_published():
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"

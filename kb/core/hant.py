@@ -150,6 +150,7 @@ class HantMiddleware:
             query = request.META.get("QUERY_STRING", "")
             return HttpResponsePermanentRedirect(simplified + (f"?{query}" if query else ""))
         request.hant = True
+        original = request.path_info, request.path
         request.path_info = simplified
         request.path = request.META.get("SCRIPT_NAME", "").rstrip("/") + simplified
         response = self.get_response(request)
@@ -157,7 +158,10 @@ class HantMiddleware:
         # converted afresh, never kept in the cache.
         private = "no-store" in response.get("Cache-Control", "")
         cached = request.method in ("GET", "HEAD") and not private
-        return self.convert(response, cached=cached)
+        response = self.convert(response, cached=cached)
+        # Outer middleware (the page cache's key) sees the address the reader asked for.
+        request.path_info, request.path = original
+        return response
 
     def convert(self, response: HttpResponse, cached: bool = True) -> HttpResponse:
         location = response.get("Location", "")

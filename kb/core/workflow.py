@@ -12,6 +12,8 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import models
 
+from kb.core.content_version import content_changed
+
 PUBLISHED = "published"
 # Held by the 审核 group (kb/editorial/roles.py) and superusers: the one right to publish.
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -99,6 +101,8 @@ def set_status(user, queryset, status: str) -> int:
             obj._change_reason = "批量操作：" + ("发布" if status == PUBLISHED else "撤回为草稿")
             obj.save()
             changed += 1
+    if changed:
+        content_changed()
     return changed
 
 

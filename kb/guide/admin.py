@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from markdownx.admin import MarkdownxModelAdmin
 
+from kb.core.content_version import ChangesContent
 from kb.core.history import HistoryAdmin
 from kb.core.workflow import (
     LIVE_TREE_NOT_ALLOWED,
@@ -79,7 +80,7 @@ class NodeInline(admin.TabularInline):
 
 
 @admin.register(Tree)
-class TreeAdmin(GuardedChangeform, WorkflowAdmin, MarkdownxModelAdmin):
+class TreeAdmin(GuardedChangeform, ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
     workflow_refusal = TREE_NOT_ALLOWED
 
     list_display = ["title", "slug", "status", "node_count", "check_result", "order"]
@@ -210,7 +211,7 @@ class ChoiceInline(admin.TabularInline):
 
 
 @admin.register(Node)
-class NodeAdmin(GuardedChangeform, HistoryAdmin, MarkdownxModelAdmin):
+class NodeAdmin(GuardedChangeform, ChangesContent, HistoryAdmin, MarkdownxModelAdmin):
     list_display = ["slug", "title", "tree", "kind", "is_start"]
     list_filter = ["tree", "kind"]
     search_fields = ["slug", "title", "help", "answer"]

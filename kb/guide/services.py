@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.db import transaction
 
-from kb.core.pagecache import bump_content_version
+from kb.core.content_version import content_changed
 from kb.guide.engine import ChoiceSpec, NodeSpec, PathReport, TreeSpec, all_paths
 from kb.guide.models import Choice, Node, Tree
 from kb.guide.rendering import render_node_fields, render_tree_fields
@@ -28,7 +28,7 @@ def rerender_all() -> int:
             next_steps_html=node.next_steps_html,
         )
         count += 1
-    bump_content_version()  # .update() fires no post_save
+    content_changed()
     return count
 
 
@@ -72,6 +72,7 @@ def publish(tree) -> list[Problem]:
             tree.status = tree.Status.PUBLISHED
             tree._change_reason = "批量操作：发布"
             tree.save()  # through save(): the change lands in the tree's history
+            content_changed()
     return problems
 
 
@@ -84,6 +85,8 @@ def unpublish(trees) -> int:
             tree._change_reason = "批量操作：撤回为草稿"
             tree.save()
             changed += 1
+    if changed:
+        content_changed()
     return changed
 
 

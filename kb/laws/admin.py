@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from kb.core.content_version import ChangesContent
 from kb.core.history import HistoryAdmin
 from kb.laws.models import Change, Law, Provision
 
@@ -18,7 +19,7 @@ class ChangeInline(admin.TabularInline):
 
 
 @admin.register(Law)
-class LawAdmin(HistoryAdmin):
+class LawAdmin(ChangesContent, HistoryAdmin):
     list_display = [
         "short_title",
         "title",
@@ -59,7 +60,7 @@ class LawAdmin(HistoryAdmin):
 
 
 @admin.register(Provision)
-class ProvisionAdmin(HistoryAdmin):
+class ProvisionAdmin(ChangesContent, HistoryAdmin):
     list_display = ["label", "law", "part", "chapter", "section"]
     list_filter = ["law", "law__kind"]
     list_select_related = ["law"]
@@ -87,7 +88,7 @@ class ProvisionAdmin(HistoryAdmin):
 
 
 @admin.register(Change)
-class ChangeAdmin(admin.ModelAdmin):
+class ChangeAdmin(ChangesContent, admin.ModelAdmin):
     list_display = ["changed_at", "law", "provision", "kind", "propagated"]
     list_filter = ["kind", "propagated", "law"]
     list_select_related = ["law", "provision", "provision__law"]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.db import models
 
-from kb.core.pagecache import bump_content_version
+from kb.core.content_version import content_changed
 from kb.laws.models import Law, Provision
 
 LAW, PROVISION = "laws.law", "laws.provision"
@@ -52,7 +52,7 @@ def load_laws_fixture(path: Path) -> dict[str, int]:
             _update(current, fields, counts)
     Provision.objects.bulk_create(new)
     if counts["created"] or counts["updated"]:
-        bump_content_version()
+        content_changed()
     return counts
 
 

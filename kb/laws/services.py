@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from kb.core.pagecache import bump_content_version
+from kb.core.content_version import content_changed
 from kb.laws.lawfile import ParsedLaw
 from kb.laws.models import Law, Provision
 
@@ -137,5 +137,5 @@ def import_law(parsed: ParsedLaw, slug: str, delete_missing: bool = False) -> Im
     if existing:
         Provision.objects.filter(pk__in=[p.pk for p in existing.values()]).delete()
         result.deleted = len(existing)
-    bump_content_version()  # bulk_create fires no post_save
+    content_changed()
     return result

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
+from kb.core.content_version import ChangesContent
 from kb.letters.kinds import BLOCKS, COMMON, KINDS
 from kb.letters.models import Clause, Letter, LetterOffer
 from kb.letters.workflow import NOT_ALLOWED, HistoryAdmin, check_can_save, publish_guarded
@@ -25,7 +26,7 @@ class LetterOfferInline(admin.TabularInline):
 
 
 @admin.register(Letter)
-class LetterAdmin(HistoryAdmin, admin.ModelAdmin):
+class LetterAdmin(ChangesContent, HistoryAdmin, admin.ModelAdmin):
     list_display = ["title", "kind", "status", "is_published", "order", "updated_at"]
     list_filter = ["status"]
     search_fields = ["title", "summary", "body"]

@@ -2,12 +2,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
 
+from kb.core.content_version import ChangesContent
 from kb.rates.lpr import staleness_warning
 from kb.rates.models import LprRate, Threshold
 
 
 @admin.register(LprRate)
-class LprRateAdmin(admin.ModelAdmin):
+class LprRateAdmin(ChangesContent, admin.ModelAdmin):
     list_display = ("published", "one_year", "over_five_years", "confirmed_through")
     date_hierarchy = "published"
     search_fields = ("source",)
@@ -48,7 +49,7 @@ class ThresholdForm(forms.ModelForm):
 
 
 @admin.register(Threshold)
-class ThresholdAdmin(admin.ModelAdmin):
+class ThresholdAdmin(ChangesContent, admin.ModelAdmin):
     form = ThresholdForm
     list_display = (
         "name",

@@ -22,6 +22,8 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils import timezone
 
+from kb.core.content_version import content_changed
+
 DATA = "data.json"
 MEDIA = "media"
 
@@ -29,15 +31,12 @@ MEDIA = "media"
 def dump_database() -> bytes:
     out = io.StringIO()
     # The page cache's content version is not content: a restore starts a new one (from the
-    # clock), so no page cached before the restore can be served after it. Stored article
-    # pages are renderings of the content, not content.
+    # clock), so no page cached before the restore can be served after it.
     call_command(
         "dumpdata",
         "--all",
         "--exclude",
         "core.contentversion",
-        "--exclude",
-        "articles.articlepage",  # stored renderings, made again on the first visit
         format="exactjson",  # times to the microsecond: restore gives them back exactly
         stdout=out,
         verbosity=0,
@@ -107,6 +106,7 @@ def restore_backup(path: Path) -> dict:
             with transaction.atomic():
                 _empty_all_tables()
                 call_command("loaddata", str(fixture), verbosity=0)
+                content_changed()
         except Exception as exc:
             raise CommandError(f"{path.name}：恢复失败，数据库未作任何改动（{exc}）。") from exc
     media_root = Path(settings.MEDIA_ROOT)

@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from kb.articles.sitemaps import SITEMAPS as ARTICLE_SITEMAPS
+from kb.core.content_version import content_version
 from kb.core.hant import hant_path
-from kb.core.pagecache import content_version
 from kb.guide.sitemaps import SITEMAPS as GUIDE_SITEMAPS
 from kb.laws.sitemaps import SITEMAPS as LAW_SITEMAPS
 from kb.letters.sitemaps import SITEMAPS as LETTER_SITEMAPS
@@ -71,7 +71,7 @@ def sitemap(request: HttpRequest) -> HttpResponse:
         if response.status_code != 200:
             return response
         cached = (response.content, response["Content-Type"])
-        # The version (kb/core/pagecache.py) changes on every edit and when a scheduled
+        # The version (kb/core/content_version.py) changes on every edit and when a scheduled
         # article goes live, in every process: the entry can live long.
         cache.set(key, cached, SITEMAP_SECONDS)
     response = HttpResponse(cached[0], content_type=cached[1])

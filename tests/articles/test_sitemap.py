@@ -64,7 +64,9 @@ def test_it_shows_a_new_article_at_once(client, make_article):
 def test_it_is_rendered_once_per_content_version(client, make_article, django_assert_num_queries):
     make_article()
     _locs(client)
-    with django_assert_num_queries(1):  # the content version (kb/core/pagecache.py), nothing else
+    with django_assert_num_queries(
+        1
+    ):  # the content version (kb/core/content_version.py), nothing else
         _locs(client)
 
 

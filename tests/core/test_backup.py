@@ -14,19 +14,13 @@ from kb.articles.models import Article, Tag
 from kb.laws.models import Law, Provision
 from kb.site.backup import dump_database
 
-# Replaced by every save, loading included (kb.core.pagecache.forget_stored_pages): a restored
-# article is the same article under a new key, and no page stored before the restore is used.
-NOT_CONTENT = {"render_key"}
-
 
 def snapshot() -> list:
     """Every row, in a stable order (PostgreSQL returns many-to-many lists in any order)."""
     rows = json.loads(dump_database())
     for row in rows:
         row["fields"] = {
-            k: sorted(v, key=str) if isinstance(v, list) else v
-            for k, v in row["fields"].items()
-            if k not in NOT_CONTENT
+            k: sorted(v, key=str) if isinstance(v, list) else v for k, v in row["fields"].items()
         }
     return sorted(rows, key=lambda row: (row["model"], str(row["pk"])))
 

@@ -13,6 +13,7 @@ from kb.articles.admin.faq import FAQInline
 from kb.articles.feedback import counts as feedback_counts
 from kb.articles.models import Article
 from kb.articles.review import flag_stale_articles, mark_reviewed
+from kb.core.content_version import ChangesContent
 from kb.core.workflow import can_publish, set_status
 from kb.core.workflow_admin import WorkflowAdmin
 
@@ -31,7 +32,7 @@ class PendingRevisionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdmin, MarkdownxModelAdmin):
+class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
     workflow_keep_live = True  # a live article's edits become a pending revision
 
     list_display = [

@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from kb.articles import revisions
 from kb.articles.models import FAQ
+from kb.core.content_version import ChangesContent
 from kb.core.history import HistoryAdmin
 from kb.core.workflow import can_publish
 
@@ -33,7 +34,7 @@ class FAQInline(admin.StackedInline):
 
 
 @admin.register(FAQ)
-class FAQAdmin(HistoryAdmin):
+class FAQAdmin(ChangesContent, HistoryAdmin):
     """One FAQ entry with its history (who changed the answer, a diff, revert). Entries are
     written on their article's page; the same rule applies here, reverts included."""
 

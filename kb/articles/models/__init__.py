@@ -1,7 +1,6 @@
 """Categories, tags, Q&A articles, FAQ entries, the citation graph, feedback and revisions."""
 
 from kb.articles.models.article import FAQ, Article, ArticleManager, ArticleQuerySet
-from kb.articles.models.article_page import ArticlePage
 from kb.articles.models.citation import ArticleCitation, UnresolvedCitation
 from kb.articles.models.feedback import Feedback
 from kb.articles.models.review_queue import QUEUE_ORDERING, ReviewQueueArticle, due_for_review
@@ -14,7 +13,6 @@ __all__ = [
     "Article",
     "ArticleCitation",
     "ArticleManager",
-    "ArticlePage",
     "ArticleQuerySet",
     "ArticleRevision",
     "Category",

@@ -68,10 +68,6 @@ class Article(models.Model):
     )
     body_html = models.TextField(editable=False, blank=True)
     toc_html = models.TextField(editable=False, blank=True)
-    # A fresh random value after every change to the article or to what its page shows of its
-    # own (FAQ, citations, tags): the stored page (ArticlePage) is valid only under the value it
-    # was rendered with. Set by kb.core.pagecache.bump_content_version(), never by a form.
-    render_key = models.CharField(max_length=32, editable=False, blank=True, default="")
     status = models.CharField(
         "状态",
         max_length=16,
@@ -120,7 +116,7 @@ class Article(models.Model):
 
     objects = ArticleManager()
     history = HistoricalRecords(
-        excluded_fields=["body_html", "toc_html", "updated_at", "render_key"],
+        excluded_fields=["body_html", "toc_html", "updated_at"],
         verbose_name="文章历史",
         verbose_name_plural="文章历史",
     )

@@ -1,0 +1,133 @@
+"""The site's content version: one number that moves whenever readers could see something new.
+
+The page cache keys pages by it (kb/core/pagecache.py). It lives where every gunicorn worker and
+every app server reads the same number: in one database row (core.ContentVersion), or with
+REDIS_URL in one key of the shared cache, moved by one Redis INCR.
+
+- The services call content_changed() inside the transaction that changes content. The row is
+  updated in that transaction, so it commits (or rolls back) with the content; the Redis key is
+  INCR'd once the transaction has committed (transaction.on_commit), never before. Either way a
+  reader who sees the new number also sees the new content, and an edit is visible on the
+  next request.
+- Scheduled publishing: beside the number sits the earliest future publication time, asked of
+  the functions the content apps register with watch_schedule(). The first request after that
+  time bumps the number, so a timed article appears without a cron job.
+- With a read replica the row is read from the replica, never Redis: a replica lagging behind
+  the commit could otherwise render old content under the new number.
+"""
+
+import datetime
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, connections, router, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from kb.core.models import ContentVersion
+
+VERSION_KEY = "content-version"
+NEXT_KEY = "content-next-publication"
+Schedule = Callable[[], datetime.datetime | None]
+_schedules: list[Schedule] = []
+
+
+def watch_schedule(next_publication: Schedule) -> None:
+    """Register a function answering when the next scheduled item of an app goes live."""
+    if next_publication not in _schedules:
+        _schedules.append(next_publication)
+
+
+def next_publication() -> datetime.datetime | None:
+    return min(filter(None, (source() for source in _schedules)), default=None)
+
+
+def in_cache() -> bool:
+    return bool(settings.REDIS_URL) and "replica" not in settings.DATABASES
+
+
+def content_changed(using: str | None = None) -> None:
+    """Call inside the transaction that changes what readers see (a service's write path)."""
+    if in_cache():
+        transaction.on_commit(bump, using=using)
+    else:
+        bump()
+
+
+def _start() -> int:
+    """A number for a new row or key: the clock, so a flushed store never reuses a number."""
+    return time.time_ns() // 1000
+
+
+def bump() -> None:
+    upcoming = next_publication()
+    if in_cache():
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # no key yet (a new or flushed Redis)
+            if not cache.add(VERSION_KEY, _start(), timeout=None):
+                cache.incr(VERSION_KEY)
+        cache.set(NEXT_KEY, upcoming, timeout=None)
+        return
+    rows = ContentVersion.objects.filter(pk=1)
+    changes = {"value": F("value") + 1, "next_publication": upcoming}
+    if rows.update(**changes):
+        return
+    try:
+        with transaction.atomic():
+            ContentVersion.objects.create(pk=1, value=_start(), next_publication=upcoming)
+    except IntegrityError:  # another process created it first
+        rows.update(**changes)
+
+
+def _read() -> tuple[int, datetime.datetime | None] | None:
+    if in_cache():
+        found = cache.get_many([VERSION_KEY, NEXT_KEY])
+        return (found[VERSION_KEY], found.get(NEXT_KEY)) if VERSION_KEY in found else None
+    # Hook for serving cached pages while the database is down: catch DatabaseError here and
+    # return the last version this process read (remember it below), so hits keep answering.
+    # Plain SQL: this runs on every page, cache hits included, where building the ORM query
+    # cost more than the database's answer.
+    connection = connections[router.db_for_read(ContentVersion)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT value, next_publication FROM {ContentVersion._meta.db_table} WHERE id = 1"
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    value, upcoming = row
+    if isinstance(upcoming, str):  # SQLite: text, or a naive datetime, in UTC
+        upcoming = datetime.datetime.fromisoformat(upcoming)
+    if upcoming is not None and timezone.is_naive(upcoming):
+        upcoming = upcoming.replace(tzinfo=datetime.UTC)
+    return value, upcoming
+
+
+def content_version() -> int:
+    """The current number: one query, or one Redis round trip. Bumps first when there is none
+    yet or a scheduled article has gone live."""
+    found = _read()
+    if found is None or (found[1] is not None and found[1] <= timezone.now()):
+        bump()
+        found = _read()
+    return found[0]
+
+
+class ChangesContent:
+    """ModelAdmin mixin for what readers see: every save or delete in it is a content change
+    (history reverts included, which go through save_model)."""
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        content_changed()
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        content_changed()
+
+    def delete_queryset(self, request, queryset) -> None:
+        super().delete_queryset(request, queryset)
+        content_changed()
