@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint format bench clean
+.PHONY: run test test-deps install lint format bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,8 +20,13 @@ run: $(STAMP)
 	DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py load_content
 	DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# What the suite needs from the machine: Debian packages (apt-get, as root), PostgreSQL and
+# Redis started. Quiet and without apt when all is there.
+test-deps:
+	@scripts/test-deps.sh
+
 # The whole suite. PostgreSQL tests run when DATABASE_URL points at PostgreSQL.
-test: $(STAMP)
+test: $(STAMP) test-deps
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY-test-only-secret-key} \
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS-testserver,localhost,127.0.0.1} \
 	DJANGO_DEBUG=0 $(PY) -m pytest $(PYTEST_ARGS)

@@ -2,15 +2,9 @@
 
 import os
 import re
-import shutil
-
-import pytest
 
 from tests.bench_database import use_suite_backend
-
-needs_wrk = pytest.mark.skipif(
-    shutil.which("wrk") is None, reason="wrk is not installed (.ci/run installs it)"
-)
+from tests.services import needs_wrk
 
 
 @needs_wrk

@@ -2,7 +2,10 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
+
+from tests.services import REDIS_URL
 
 
 def test_it_answers_200_when_database_answers(client, db):
@@ -41,8 +44,9 @@ def test_it_answers_503_when_database_fails():
     assert done.stdout.split() == ["503", "error"]
 
 
+@pytest.mark.redis
 def test_it_reports_redis_when_configured(client, db, settings):
-    settings.REDIS_URL = "redis://127.0.0.1:6379/15"
+    settings.REDIS_URL = REDIS_URL
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"database": "ok", "redis": "ok"}

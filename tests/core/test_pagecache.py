@@ -1,9 +1,6 @@
 """The page cache for anonymous readers (kb/core/pagecache.py), keyed by the content version
 (kb/core/content_version.py)."""
 
-import os
-import uuid
-
 import pytest
 from django.db import transaction
 from django.db.models import F
@@ -11,6 +8,7 @@ from django.utils import timezone
 
 from kb.articles.models import Article, Category
 from kb.core.models import ContentVersion
+from tests import services
 
 
 def test_it_serves_the_second_request_from_cache(client, make_article):
@@ -183,32 +181,24 @@ def test_a_restored_backup_invalidates_pages(
 
 
 # With REDIS_URL the version is one key of the shared cache: no query on a hit.
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
 @pytest.fixture
 def redis_cache(settings):
     import redis
 
-    try:
-        redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        pytest.skip(f"Redis does not answer at {TEST_REDIS_URL}")
-    prefix = f"kb-test-{uuid.uuid4().hex[:8]}"
-    settings.REDIS_URL = TEST_REDIS_URL
+    prefix = services.key_prefix()
+    settings.REDIS_URL = services.REDIS_URL
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": TEST_REDIS_URL,
+            "LOCATION": services.REDIS_URL,
             "KEY_PREFIX": prefix,
         }
     }
     yield
-    client = redis.Redis.from_url(TEST_REDIS_URL)
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
+    services.delete_keys(redis.Redis.from_url(services.REDIS_URL), prefix + "*")
 
 
+@pytest.mark.redis
 def test_it_serves_a_hit_without_a_database_query_when_redis_keeps_the_version(
     client, make_article, redis_cache, django_assert_num_queries
 ):
@@ -218,6 +208,7 @@ def test_it_serves_a_hit_without_a_database_query_when_redis_keeps_the_version(
         assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
 
 
+@pytest.mark.redis
 def test_it_shows_an_edit_on_the_next_request_when_redis_keeps_the_version(
     client, make_article, redis_cache, django_capture_on_commit_callbacks
 ):
@@ -231,6 +222,7 @@ def test_it_shows_an_edit_on_the_next_request_when_redis_keeps_the_version(
     assert "新标题" in response.content.decode() and "旧标题" not in response.content.decode()
 
 
+@pytest.mark.redis
 def test_it_shows_a_scheduled_article_on_time_when_redis_keeps_the_version(
     client, make_article, redis_cache, django_capture_on_commit_callbacks
 ):

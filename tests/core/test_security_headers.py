@@ -6,10 +6,23 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 
+PRODUCTION_SECURITY = (
+    "DEBUG",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+)
+
 
 @pytest.fixture
-def production(settings):
-    settings.DEBUG = False
+def production(settings, settings_with):
+    """The security settings a deployment gets (DEBUG off), whatever the suite runs under."""
+    deployed = settings_with(DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="testserver")
+    for name in PRODUCTION_SECURITY:
+        setattr(settings, name, deployed[name])
     return settings
 
 
@@ -48,8 +61,8 @@ def test_it_sends_hsts_and_secure_cookies_in_production(client, production, db):
     response = client.get("/healthz", secure=True)
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
     assert "includeSubDomains" in response["Strict-Transport-Security"]
-    assert settings.SESSION_COOKIE_SECURE is True
-    assert settings.CSRF_COOKIE_SECURE is True
+    assert production.SESSION_COOKIE_SECURE is True
+    assert production.CSRF_COOKIE_SECURE is True
 
 
 def test_it_redirects_to_https_when_configured(client, db):
