@@ -17,14 +17,16 @@ REDIS_URL in one key of the shared cache, moved by one Redis INCR.
 """
 
 import datetime
+import logging
 import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from redis import RedisError
 
 from kb.core.models import ContentVersion
 
@@ -32,6 +34,8 @@ VERSION_KEY = "content-version"
 NEXT_KEY = "content-next-publication"
 Schedule = Callable[[], datetime.datetime | None]
 _schedules: list[Schedule] = []
+STORE_RETRY_SECONDS = 2.0
+logger = logging.getLogger(__name__)
 
 
 def watch_schedule(next_publication: Schedule) -> None:
@@ -86,18 +90,39 @@ def _read() -> tuple[int, datetime.datetime | None] | None:
     if in_cache():
         found = cache.get_many([VERSION_KEY, NEXT_KEY])
         return (found[VERSION_KEY], found.get(NEXT_KEY)) if VERSION_KEY in found else None
-    # Hook for serving cached pages while the database is down: catch DatabaseError here and
-    # return the last version this process read (remember it below), so hits keep answering.
     return ContentVersion.objects.filter(pk=1).values_list("value", "next_publication").first()
+
+
+class _LastRead:
+    """The last number this process read, and until when not to ask a store that failed."""
+
+    version: int | None = None
+    retry_at = 0.0
 
 
 def content_version() -> int:
     """The current number: one query, or one Redis round trip. Bumps first when there is none
-    yet or a scheduled article has gone live."""
-    found = _read()
-    if found is None or (found[1] is not None and found[1] <= timezone.now()):
-        bump()
+    yet or a scheduled article has gone live.
+
+    While the database (or Redis) cannot be read, the last number this process read stands in
+    for STORE_RETRY_SECONDS at a time, so the pages the cache holds are still served, each
+    without waiting on the dead store; a process that never read one gets a number of its
+    own, under which nothing is stored for anyone else."""
+    if _LastRead.version is not None and time.monotonic() < _LastRead.retry_at:
+        return _LastRead.version
+    try:
         found = _read()
+        if found is None or (found[1] is not None and found[1] <= timezone.now()):
+            bump()
+            found = _read()
+    except (DatabaseError, RedisError) as error:
+        logger.warning("content version unreadable, using the last one read: %s", error)
+        _LastRead.version = _LastRead.version or _start()
+        _LastRead.retry_at = time.monotonic() + STORE_RETRY_SECONDS
+        return _LastRead.version
+    if found is None:  # the cache keeps nothing (Redis down): render, keep nothing
+        return _start()
+    _LastRead.version = found[0]
     return found[0]
 
 
