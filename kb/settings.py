@@ -235,7 +235,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "kb.core.redis_cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "kb",
+            # Several sites (or test runs) can share one Redis database under their own prefix.
+            "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "kb"),
             "OPTIONS": {
                 "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
                 "socket_timeout": REDIS_TIMEOUT_SECONDS,

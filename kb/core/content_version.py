@@ -29,12 +29,12 @@ from django.utils import timezone
 from redis import RedisError
 
 from kb.core.models import ContentVersion
+from kb.core.outage import database_failed, database_resting
 
 VERSION_KEY = "content-version"
 NEXT_KEY = "content-next-publication"
 Schedule = Callable[[], datetime.datetime | None]
 _schedules: list[Schedule] = []
-STORE_RETRY_SECONDS = 2.0
 logger = logging.getLogger(__name__)
 
 
@@ -94,10 +94,7 @@ def _read() -> tuple[int, datetime.datetime | None] | None:
 
 
 class _LastRead:
-    """The last number this process read, and until when not to ask a store that failed."""
-
     version: int | None = None
-    retry_at = 0.0
 
 
 def content_version() -> int:
@@ -105,10 +102,10 @@ def content_version() -> int:
     yet or a scheduled article has gone live.
 
     While the database (or Redis) cannot be read, the last number this process read stands in
-    for STORE_RETRY_SECONDS at a time, so the pages the cache holds are still served, each
-    without waiting on the dead store; a process that never read one gets a number of its
-    own, under which nothing is stored for anyone else."""
-    if _LastRead.version is not None and time.monotonic() < _LastRead.retry_at:
+    for it, so the pages the cache holds are still served, without waiting on a database that
+    is resting after a failure (kb/core/outage.py); a process that never read one gets a
+    number of its own, under which nothing is stored for anyone else."""
+    if _LastRead.version is not None and database_resting():
         return _LastRead.version
     try:
         found = _read()
@@ -117,8 +114,9 @@ def content_version() -> int:
             found = _read()
     except (DatabaseError, RedisError) as error:
         logger.warning("content version unreadable, using the last one read: %s", error)
+        if isinstance(error, DatabaseError):
+            database_failed()
         _LastRead.version = _LastRead.version or _start()
-        _LastRead.retry_at = time.monotonic() + STORE_RETRY_SECONDS
         return _LastRead.version
     if found is None:  # the cache keeps nothing (Redis down): render, keep nothing
         return _start()

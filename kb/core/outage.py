@@ -7,6 +7,11 @@
   middleware, so that too is a 503.
 - Pages the page cache holds are still served: the content version falls back to the last one
   this process read (kb/core/content_version.py), and a hit needs no database.
+- After a failure the database rests for REST_SECONDS: requests that need it get the 503 at
+  once instead of each waiting out a connect timeout of a hung database (which would hold
+  every worker and queue the cache hits behind them). The first request after that tries
+  again, so the site recovers on its own within seconds of the database being back.
+  /healthz always asks the database.
 
 The page is templates/503.html rendered without a request (no context processors, no
 database), with `Retry-After` and `no-store`, so neither nginx nor a browser keeps it. Nothing
@@ -15,6 +20,7 @@ committed before stays committed.
 """
 
 import logging
+import time
 from collections.abc import Callable
 
 from django.db import InterfaceError, OperationalError
@@ -22,7 +28,21 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
 RETRY_AFTER_SECONDS = 30
+REST_SECONDS = 2.0
+ALWAYS_ASKS = "/healthz"
 logger = logging.getLogger(__name__)
+
+
+class _Rest:
+    until = 0.0
+
+
+def database_failed() -> None:
+    _Rest.until = time.monotonic() + REST_SECONDS
+
+
+def database_resting() -> bool:
+    return time.monotonic() < _Rest.until
 
 
 def is_outage(error: BaseException | None) -> bool:
@@ -41,10 +61,13 @@ class DatabaseOutageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if database_resting() and request.path != ALWAYS_ASKS:
+            return unavailable()
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not is_outage(exception):
             return None
         logger.warning("database unavailable for %s: %s", request.path, exception)
+        database_failed()
         return unavailable()
