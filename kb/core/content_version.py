@@ -55,9 +55,20 @@ def in_cache() -> bool:
 def content_changed(using: str | None = None) -> None:
     """Call inside the transaction that changes what readers see (a service's write path)."""
     if in_cache():
-        transaction.on_commit(bump, using=using)
+        transaction.on_commit(_bump_or_owe, using=using)
     else:
         bump()
+
+
+def _bump_or_owe() -> None:
+    """After the commit: a Redis that is down cannot take the bump, and the change is saved
+    anyway, so the bump is owed and made by this process's first read once Redis is back
+    (until then nothing is kept in it)."""
+    try:
+        bump()
+    except RedisError as error:
+        logger.error("content version not moved, Redis unavailable; owed: %s", error)
+        _LastRead.owed = True
 
 
 def _start() -> int:
@@ -95,6 +106,7 @@ def _read() -> tuple[int, datetime.datetime | None] | None:
 
 class _LastRead:
     version: int | None = None
+    owed = False  # a bump Redis could not take
 
 
 def content_version() -> int:
@@ -108,6 +120,9 @@ def content_version() -> int:
     if _LastRead.version is not None and database_resting():
         return _LastRead.version
     try:
+        if _LastRead.owed:
+            bump()
+            _LastRead.owed = False
         found = _read()
         if found is None or (found[1] is not None and found[1] <= timezone.now()):
             bump()
