@@ -245,9 +245,17 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole pages (kb/core/pagecache.py) live in each process's memory: a hit then costs one round
+# trip (the content version, from Redis or the database), not three. nginx in front shares
+# pages between processes and servers.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 # Whole-page cache for anonymous readers (kb/core/pagecache.py): Django's cache middleware, pages
-# in Redis or local memory, keyed by the content version (kb/core/content_version.py: one row,
+# in local memory (CACHES["pages"]), keyed by the content version (kb/core/content_version.py: one row,
 # or one Redis key with REDIS_URL), so every worker sees an edit on its next request. 0 turns
 # it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)

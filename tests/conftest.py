@@ -22,11 +22,13 @@ _missing_service_skips: list[str] = []
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (page cache, rate limits, 繁體 pages)."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
@@ -134,7 +136,10 @@ def pytest_configure(config):
     # flush that database. Redis tests ask for the test Redis themselves (redis_keys).
     os.environ.pop("REDIS_URL", None)
     settings.REDIS_URL = ""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
 
 
 @pytest.hookimpl(trylast=True)  # after the packages' conftests added their markers

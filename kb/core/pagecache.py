@@ -3,7 +3,9 @@
 Django's CacheMiddleware does the work (the URL and the request headers a page Varies on make
 the key; only 200s that are not private, no-cache or no-store and set no varying cookie are
 kept), with the content version (kb/core/content_version.py) and KB_DEPLOY_ID as its key
-prefix: any content change moves every page to new keys at once, in every worker.
+prefix: any content change moves every page to new keys at once, in every worker. Pages are
+kept in each process's memory (CACHES["pages"]), so a hit costs one round trip: reading the
+version.
 
 - Readers only: GET and HEAD without a session cookie, so signed-in editors (and the previews
   of drafts they open) always get a fresh page; never the admin, static files, media, the
@@ -77,6 +79,7 @@ class PageCacheMiddleware:
         pages = CacheMiddleware(
             render,
             page_timeout=settings.PAGE_CACHE_SECONDS,
+            cache_alias="pages",
             key_prefix=f"page.{settings.KB_DEPLOY_ID}.{request.content_version}",
         )
         response = pages(request)

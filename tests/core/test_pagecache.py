@@ -188,11 +188,12 @@ def redis_cache(settings):
     prefix = services.key_prefix()
     settings.REDIS_URL = services.REDIS_URL
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": services.REDIS_URL,
             "KEY_PREFIX": prefix,
-        }
+        },
     }
     yield
     services.delete_keys(redis.Redis.from_url(services.REDIS_URL), prefix + "*")
