@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from kb.core.health import health, serves_readers
-from kb.core.outage import database_failed, is_outage, unavailable
+from kb.core.outage import failed, is_outage
 
 
 @never_cache
@@ -33,9 +33,8 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
 def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: Django calls it while handling the uncaught exception, so sys.exception()
     is that error; a database outage raised outside a view (a middleware) is a 503 too."""
-    if is_outage(sys.exception()):
-        database_failed()
-        return unavailable()
+    if is_outage(error := sys.exception()):
+        return failed(error)
     return render(request, "500.html", status=500)
 
 
