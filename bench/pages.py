@@ -420,10 +420,7 @@ def run(articles: int, duration: int, smoke: bool, lighthouse_runs: int) -> str:
                 label = f"article (uncached, {articles:,} different pages)"
                 rows.append((label, result, transferred_bytes(site, spread[0]), counts["article"]))
         cache_name = (
-            "Redis (content version in Redis)"
-            if redis_url
-            else "local memory (content version read from the database"
-            + (")" if smoke else "; Redis did not answer)")
+            "Redis" if redis_url else "the database" + ("" if smoke else " (Redis did not answer)")
         )
         return render_report(
             baseline, rows, scores, articles, duration, smoke, cache_name, start_load, database_url
@@ -437,7 +434,7 @@ def render_report(
     articles,
     duration,
     smoke,
-    cache_name="local memory",
+    cache_name="the database",
     start_load: float | None = None,
     database_url: str = "",
 ) -> str:
@@ -448,7 +445,7 @@ def render_report(
         f"{'PostgreSQL' if database_url.startswith('postgres') else 'SQLite'}"
         f"{' (smoke run)' if smoke else ''}, fixtures + {articles} synthetic articles, "
         f"`gunicorn -w 2`, `DJANGO_DEBUG=0`, `wrk -t2 -c16 -d{duration}s`; "
-        f"cached = page cache in {cache_name}.",
+        f"cached = page cache in local memory, content version in {cache_name}.",
         "",
         "SQL queries are those of a page-cache miss without Redis (the content version plus the "
         "page's own); a cache hit costs one query without Redis, none with it.",

@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.middleware.cache import CacheMiddleware
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 
 from kb.core.content_version import content_version
 
@@ -73,7 +73,10 @@ class PageCacheMiddleware:
 
         def render(request: HttpRequest) -> HttpResponse:
             rendered.append(True)
-            return self.get_response(request)
+            response = self.get_response(request)
+            if response.status_code == 200 and not response.streaming:
+                set_response_etag(response)  # kept with the page: a hit needs no new hash
+            return response
 
         # What cache_page builds for a view, built here per request for the version's prefix.
         pages = CacheMiddleware(
