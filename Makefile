@@ -41,9 +41,9 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/pages.py --lighthouse
-	$(PY) bench/floor.py
 	$(PY) bench/parser.py
 	$(PY) bench/search.py
+	$(PY) bench/soak.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

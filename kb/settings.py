@@ -106,6 +106,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so its process_exception sees a view's database outage first (a 503 page).
+    "kb.core.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "kb.urls"
@@ -152,17 +154,38 @@ def prepared(database: dict) -> dict:
     return database
 
 
-prepared(DATABASES["default"])
+# PostgreSQL: a database that hangs costs a request seconds, not a worker (kb/core/outage.py
+# answers 503): libpq gives up connecting after DATABASE_CONNECT_TIMEOUT seconds, the server
+# cancels a statement after DATABASE_STATEMENT_TIMEOUT_MS (0 turns either off). A PgBouncer
+# that rejects startup options needs the statement timeout set on its side instead.
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 3)
+DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
+
+
+def bounded(database: dict) -> dict:
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options = database.setdefault("OPTIONS", {})
+        if DATABASE_CONNECT_TIMEOUT > 0:
+            options["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
+        if DATABASE_STATEMENT_TIMEOUT_MS > 0:
+            options["options"] = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+    return database
+
+
+prepared(bounded(DATABASES["default"]))
 
 # Optional read replica (docs/deploy.md); tests mirror it onto the primary.
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = prepared(
-        {
-            **dj_database_url.parse(
-                os.environ["DATABASE_REPLICA_URL"], conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60)
-            ),
-            "TEST": {"MIRROR": "default"},
-        }
+        bounded(
+            {
+                **dj_database_url.parse(
+                    os.environ["DATABASE_REPLICA_URL"],
+                    conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+                ),
+                "TEST": {"MIRROR": "default"},
+            }
+        )
     )
 DATABASE_ROUTERS = ["kb.core.dbrouter.ReplicaRouter"]
 
@@ -207,12 +230,20 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 31536000
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# A Redis that does not answer is a cache miss, not an error (kb/core/redis_cache.py), and
+# costs a request at most REDIS_TIMEOUT_MS.
+REDIS_TIMEOUT_SECONDS = env_int("REDIS_TIMEOUT_MS", 500) / 1000
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "kb.core.redis_cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "kb",
+            # Several sites (or test runs) can share one Redis database under their own prefix.
+            "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "kb"),
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            },
         }
     }
 else:

@@ -136,7 +136,10 @@ def pytest_configure(config):
     # flush that database. Redis tests ask for the test Redis themselves (redis_keys).
     os.environ.pop("REDIS_URL", None)
     settings.REDIS_URL = ""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
 
 
 @pytest.hookimpl(trylast=True)  # after the packages' conftests added their markers

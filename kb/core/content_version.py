@@ -17,21 +17,25 @@ REDIS_URL in one key of the shared cache, moved by one Redis INCR.
 """
 
 import datetime
+import logging
 import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, connections, router, transaction
+from django.db import DatabaseError, IntegrityError, connections, router, transaction
 from django.db.models import F
 from django.utils import timezone
+from redis import RedisError
 
 from kb.core.models import ContentVersion
+from kb.core.outage import database_failed, database_resting
 
 VERSION_KEY = "content-version"
 NEXT_KEY = "content-next-publication"
 Schedule = Callable[[], datetime.datetime | None]
 _schedules: list[Schedule] = []
+logger = logging.getLogger(__name__)
 
 
 def watch_schedule(next_publication: Schedule) -> None:
@@ -51,9 +55,20 @@ def in_cache() -> bool:
 def content_changed(using: str | None = None) -> None:
     """Call inside the transaction that changes what readers see (a service's write path)."""
     if in_cache():
-        transaction.on_commit(bump, using=using)
+        transaction.on_commit(_bump_or_owe, using=using)
     else:
         bump()
+
+
+def _bump_or_owe() -> None:
+    """After the commit: a Redis that is down cannot take the bump, and the change is saved
+    anyway, so the bump is owed and made by this process's first read once Redis is back
+    (until then nothing is kept in it)."""
+    try:
+        bump()
+    except RedisError as error:
+        logger.error("content version not moved, Redis unavailable; owed: %s", error)
+        _LastRead.owed = True
 
 
 def _start() -> int:
@@ -86,8 +101,6 @@ def _read() -> tuple[int, datetime.datetime | None] | None:
     if in_cache():
         found = cache.get_many([VERSION_KEY, NEXT_KEY])
         return (found[VERSION_KEY], found.get(NEXT_KEY)) if VERSION_KEY in found else None
-    # Hook for serving cached pages while the database is down: catch DatabaseError here and
-    # return the last version this process read (remember it below), so hits keep answering.
     # Plain SQL: this runs on every page, cache hits included, where building the ORM query
     # cost more than the database's answer.
     connection = connections[router.db_for_read(ContentVersion)]
@@ -106,13 +119,40 @@ def _read() -> tuple[int, datetime.datetime | None] | None:
     return value, upcoming
 
 
+class _LastRead:
+    version: int | None = None
+    owed = False  # a bump Redis could not take
+
+
 def content_version() -> int:
     """The current number: one query, or one Redis round trip. Bumps first when there is none
-    yet or a scheduled article has gone live."""
-    found = _read()
-    if found is None or (found[1] is not None and found[1] <= timezone.now()):
-        bump()
+    yet or a scheduled article has gone live.
+
+    While the database (or Redis) cannot be read, the last number this process read stands in
+    for it, so the pages the cache holds are still served, without waiting on a database that
+    is resting after a failure (kb/core/outage.py); a process that never read one gets a
+    number of its own, under which nothing is stored for anyone else."""
+    if _LastRead.version is not None and database_resting():
+        return _LastRead.version
+    try:
+        if _LastRead.owed:
+            bump()
+            _LastRead.owed = False
         found = _read()
+        if found is None or (found[1] is not None and found[1] <= timezone.now()):
+            bump()
+            found = _read()
+    except (DatabaseError, RedisError) as error:
+        logger.warning("content version unreadable, using the last one read: %s", error)
+        if isinstance(error, DatabaseError):
+            database_failed()
+        if _LastRead.owed:  # this process changed content the kept pages do not show
+            return _start()
+        _LastRead.version = _LastRead.version or _start()
+        return _LastRead.version
+    if found is None:  # Redis failed between the bump and the read: a number of its own
+        return _start()
+    _LastRead.version = found[0]
     return found[0]
 
 

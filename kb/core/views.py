@@ -1,3 +1,5 @@
+import sys
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -5,15 +7,16 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from kb.core.health import health
+from kb.core.health import health, serves_readers
+from kb.core.outage import failed, is_outage
 
 
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     checks = health(settings.REDIS_URL)
-    ok = all(status == "ok" for status in checks.values())
-    return JsonResponse(checks, status=200 if ok else 503)
+    strict = request.GET.get("strict") == "1"
+    return JsonResponse(checks, status=200 if serves_readers(checks, strict) else 503)
 
 
 @require_GET
@@ -28,6 +31,10 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: Django calls it while handling the uncaught exception, so sys.exception()
+    is that error; a database outage raised outside a view (a middleware) is a 503 too."""
+    if is_outage(error := sys.exception()):
+        return failed(error)
     return render(request, "500.html", status=500)
 
 

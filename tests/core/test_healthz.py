@@ -11,7 +11,7 @@ from tests.services import REDIS_URL
 def test_it_answers_200_when_database_answers(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json()["database"] == "ok"
+    assert response.json() == {"database": "ok", "cache": "ok"}
 
 
 def test_it_answers_503_when_database_fails():
@@ -31,6 +31,8 @@ def test_it_answers_503_when_database_fails():
         "from django.test import Client\n"
         "r = Client().get('/healthz')\n"
         "print(r.status_code, r.json()['database'])\n"
+        "r = Client().get('/healthz?strict=1')\n"
+        "print(r.status_code)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script],
@@ -41,24 +43,27 @@ def test_it_answers_503_when_database_fails():
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["503", "error"]
+    assert done.stdout.split() == ["503", "unavailable", "503"]
 
 
 @pytest.mark.redis
 def test_it_reports_redis_when_configured(client, db, settings):
     settings.REDIS_URL = REDIS_URL
-    response = client.get("/healthz")
+    response = client.get("/healthz?strict=1")
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "redis": "ok"}
+    assert response.json() == {"database": "ok", "cache": "ok"}
 
 
-def test_it_answers_503_when_redis_is_down(client, db, settings):
+def test_it_keeps_the_node_in_service_when_redis_is_down(client, db, settings):
+    """Readers are still served without the cache: a dead Redis must not take every node out."""
     settings.REDIS_URL = "redis://127.0.0.1:1/0"
     response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "unavailable"}
+
+
+def test_it_answers_503_when_strict_and_redis_is_down(client, db, settings):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    response = client.get("/healthz?strict=1")
     assert response.status_code == 503
-    assert response.json() == {"database": "ok", "redis": "error"}
-
-
-def test_it_leaves_redis_out_when_not_configured(client, db, settings):
-    settings.REDIS_URL = ""
-    assert "redis" not in client.get("/healthz").json()
+    assert response.json() == {"database": "ok", "cache": "unavailable"}

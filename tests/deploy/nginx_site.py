@@ -1,6 +1,5 @@
 """The shipped nginx config (deploy/nginx.conf.template), rendered and run for real."""
 
-import os
 import shutil
 import signal
 import socket
@@ -16,10 +15,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def nginx_missing() -> bool:
-    return not os.access(NGINX, os.X_OK)
 
 
 def free_port() -> int:

@@ -13,12 +13,9 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from kb.articles.models import Article
-from tests.deploy.nginx_site import Nginx, fetch, free_port, nginx_missing
+from tests.deploy.nginx_site import Nginx, fetch, free_port
 
-pytestmark = [
-    pytest.mark.nginx,
-    pytest.mark.skipif(nginx_missing(), reason="nginx is not installed (.ci/run installs it)"),
-]
+pytestmark = pytest.mark.nginx
 MICROCACHE_SECONDS = 10
 
 
