@@ -47,13 +47,12 @@ TRACKING = re.compile(
 
 
 def for_the_cache(request: HttpRequest) -> bool:
-    path = request.path
+    path = request.path.removeprefix("/zh-hant")  # the 繁體 mirror follows the same rules
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not path.startswith(SKIP_PREFIXES)
         and not path.startswith(f"/{settings.ADMIN_PATH}/")
-        and not path.startswith(("/zh-hant/search/", f"/zh-hant/{settings.ADMIN_PATH}/"))
     )
 
 

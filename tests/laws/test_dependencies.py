@@ -23,7 +23,7 @@ ALLOWED = {
     "rates": {"core", "laws"},
     "articles": {"core", "laws"},
     "guide": {"core", "laws", "articles"},
-    "letters": {"core", "laws", "articles", "guide"},
+    "letters": {"core", "laws", "articles", "guide", "rates"},
     "search": {"core", "laws", "articles", "guide"},
     "editorial": {"core", "laws", "articles", "guide", "letters"},
     "site": {"core", "laws", "articles", "guide", "letters", "search", "rates", "editorial"},

@@ -20,7 +20,7 @@ def test_a_letter_request_only_reads(client, letters, django_assert_num_queries)
     for kind, answers in ALL.items():
         # The page cache's content version, then the letter, its provisions, its clauses and
         # (when it has any) their provisions: the same reads whatever the letter cites.
-        reads = 5 if letters[kind].clauses.exists() else 4
+        reads = 4 if letters[kind].clauses.exists() else 3
         for docx in (False, True):
             with django_assert_num_queries(reads) as captured:
                 response = client.get(letter_url(kind, answers, docx=docx))

@@ -188,15 +188,16 @@ def test_it_refuses_post(client, db):
 
 
 def test_it_costs_a_fixed_number_of_queries(client, many, django_assert_num_queries):
-    with django_assert_num_queries(4):  # version, synonyms and laws (then cached), ranked page
+    # Search pages are never page-cached, so no content version is read.
+    with django_assert_num_queries(3):  # synonyms and laws (then cached), ranked page
         client.get("/search/", {"q": "网贷逾期"})
-    with django_assert_num_queries(2):  # version, one ranked page
+    with django_assert_num_queries(1):  # one ranked page
         client.get("/search/", {"q": "网贷逾期", "page": "2"})
-    with django_assert_num_queries(5):  # version, ranked page, articles, trees, categories
+    with django_assert_num_queries(4):  # ranked page, articles, trees, categories
         client.get("/search/", {"q": "完全无关"})
-    with django_assert_num_queries(4):  # version, suggestions only
+    with django_assert_num_queries(3):  # suggestions only
         client.get("/search/", {"q": "？？？"})
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         client.get("/api/search/", {"q": "网贷逾期"})
 
 
