@@ -9,7 +9,7 @@ and nothing more. The phrase-level configuration (s2twp) also swaps mainland voc
 Taiwanese — 个人信息 becomes 個人資訊, 发布 becomes 釋出 — which would misquote statutes that must
 stay verbatim and sever a term from the law that defines it (《个人信息保护法》). s2tw changes the
 script, never the words. Measured on the shipped statutes (fixtures/laws.json): s2twp would
-reword 297 of the 1,983 provisions (信息 → 資訊 547 times, 知识产权 → 智慧財產權, 注销 → 登出…);
+reword hundreds of the shipped provisions (信息 → 資訊 hundreds of times, 知识产权 → 智慧財產權, 注销 → 登出…);
 s2t differs from s2tw only in glyph variants (爲/為, 僞/偽, 衆/眾…).
 
 OpenCC's phrase segmentation still misreads a few sequences that occur in those statutes and in
