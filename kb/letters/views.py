@@ -16,6 +16,9 @@ def _private(response: HttpResponse) -> HttpResponse:
     """The reader's answers are in this response: no shared cache or search engine keeps it."""
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex"
+    # Links followed from the letter must not carry its address (and the reader's values in
+    # it) to the next page's logs as a Referer.
+    response["Referrer-Policy"] = "no-referrer"
     return response
 
 

@@ -92,6 +92,16 @@ class Nginx:
         self.configure(upstream)
         self.process.send_signal(signal.SIGHUP)
 
+    def access_log(self) -> str:
+        """The access log as written so far (USR1 makes nginx write out its buffer)."""
+        self.process.send_signal(signal.SIGUSR1)
+        log = self.run_dir / "access.log"
+        deadline = time.monotonic() + 5
+        while not (log.exists() and log.stat().st_size) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.3)
+        return log.read_text(encoding="utf-8") if log.exists() else ""
+
     def stop(self) -> None:
         self.process.terminate()
         try:

@@ -14,6 +14,8 @@ from django.test import Client
 
 from kb.articles.models import Article
 from tests.deploy.nginx_site import Nginx, fetch, free_port
+from tests.letters.answers import CREDIT_OBJECTION
+from tests.letters.conftest import letter_url, letters  # noqa: F401  (the shipped letter texts)
 
 pytestmark = pytest.mark.nginx
 MICROCACHE_SECONDS = 10
@@ -115,3 +117,25 @@ def test_with_gunicorn_down_it_serves_pages_it_has_seen(site, make_article):
     kept = fetch(seen)
     assert kept.status == 200 and "看过的文章" in kept.text
     assert kept.headers["X-Cache-Status"] in ("HIT", "STALE")
+
+
+@pytest.mark.usefixtures("letters")
+def test_a_filled_letter_is_never_kept_nor_logged_with_the_reader_s_values(site):
+    marker = "夏Qx5280"
+    url = site.base + letter_url("credit-objection", {**CREDIT_OBJECTION, "name": marker})
+    for _ in range(2):
+        answer = fetch(url)
+        assert answer.status == 200 and marker in answer.text
+        assert answer.headers["X-Cache-Status"] == "MISS"  # asked of Django every time
+        assert {"private", "no-store"} <= {
+            p.strip() for p in answer.headers["Cache-Control"].split(",")
+        }
+        assert answer.headers["Referrer-Policy"] == "no-referrer"
+    other = fetch(
+        site.base + letter_url("credit-objection", {**CREDIT_OBJECTION, "name": "另一人"})
+    )
+    assert marker not in other.text
+    fetch(site.base + "/laws/", Referer=url)  # a link followed from the letter
+    log = site.access_log()
+    assert "/letters/credit-objection/" in log and "/laws/" in log
+    assert "go=1" not in log and "name=" not in log  # paths only, referers included
