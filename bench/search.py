@@ -182,7 +182,7 @@ def render(
         "1,983 provisions), whose few sentence templates make almost every "
         "query match most pages — the worst case for ranking. Ranking is bounded: per query at most "
         f"{CANDIDATES} pages matching anywhere plus {CANDIDATES} matching in a title or short answer "
-        "are ranked (`CANDIDATES` in kb/search/backends/__init__.py), so the match counts below stop "
+        "are ranked (`CANDIDATES` in kb/search/ranking.py), so the match counts below stop "
         f"at {CANDIDATES}; queries matching fewer pages are ranked exactly. "
         "Target: p95 < 30 ms on PostgreSQL.",
         "",
