@@ -47,11 +47,10 @@ def article_links(article: Article) -> Links:
         _in_category(article, older=False).values("pk")[:1],
         _others(article).order_by("-published_at", "-id").values("pk")[:LATEST_COUNT],
     ]
-    rows = sorted(
+    rows = list(  # newest first (Article's default ordering)
         Article.objects.filter(reduce(or_, (Q(pk__in=ids) for ids in lists)))
         .only("title", "slug", "published_at", "category_id")
-        .annotate(**ranking),
-        key=_newest_first,
+        .annotate(**ranking)
     )
     candidates = (r for r in rows if r.picked or r.shared_tags or r.shared_laws)
     related = sorted(
@@ -101,11 +100,7 @@ def _citing_the_same(article: Article):
 def _count(rows) -> Coalesce:
     """How many of `rows` belong to the outer article (a correlated COUNT subquery)."""
     per_article = (
-        rows.filter(article_id=OuterRef("pk"))
-        .order_by()
-        .values("article_id")
-        .annotate(n=Count("*"))
-        .values("n")
+        rows.filter(article_id=OuterRef("pk")).values("article_id").annotate(n=Count("*")).values("n")
     )
     return Coalesce(Subquery(per_article), 0)
 
