@@ -100,7 +100,10 @@ def _citing_the_same(article: Article):
 def _count(rows) -> Coalesce:
     """How many of `rows` belong to the outer article (a correlated COUNT subquery)."""
     per_article = (
-        rows.filter(article_id=OuterRef("pk")).values("article_id").annotate(n=Count("*")).values("n")
+        rows.filter(article_id=OuterRef("pk"))
+        .values("article_id")
+        .annotate(n=Count("*"))
+        .values("n")
     )
     return Coalesce(Subquery(per_article), 0)
 
