@@ -157,9 +157,14 @@ def prepared(database: dict) -> dict:
 # PostgreSQL: a database that hangs costs a request seconds, not a worker (kb/core/outage.py
 # answers 503): libpq gives up connecting after DATABASE_CONNECT_TIMEOUT seconds, the server
 # cancels a statement after DATABASE_STATEMENT_TIMEOUT_MS (0 turns either off). A PgBouncer
-# that rejects startup options needs the statement timeout set on its side instead.
+# that rejects startup options needs these set on its side instead.
 DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 3)
 DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
+# PostgreSQL's JIT compiles any query its planner estimates above jit_above_cost: the article
+# page's discovery query (a few milliseconds of work, whose correlated subqueries the planner
+# overestimates) spent ~100 ms compiling on every request. The site's queries are all short,
+# so the JIT is off unless DATABASE_JIT=1.
+DATABASE_JIT = env_bool("DATABASE_JIT", False)
 
 
 def bounded(database: dict) -> dict:
@@ -167,8 +172,11 @@ def bounded(database: dict) -> dict:
         options = database.setdefault("OPTIONS", {})
         if DATABASE_CONNECT_TIMEOUT > 0:
             options["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
+        server = [] if DATABASE_JIT else ["-c jit=off"]
         if DATABASE_STATEMENT_TIMEOUT_MS > 0:
-            options["options"] = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+            server.append(f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}")
+        if server:
+            options["options"] = " ".join(server)
     return database
 
 

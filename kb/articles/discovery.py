@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, When
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -32,38 +32,37 @@ def article_links(article: Article) -> Links:
     provisions), previous and next in its category, and the latest others: one query.
 
     Each list is a small sliced subquery over indexed lookups; the one query reads the rows
-    they pick, marked with the lists they belong to. Related candidates come from the small
-    link tables (hand-picked, sharing a tag, citing the same provision), never from a scan of
-    every published article, whatever the size of the site.
+    they pick, with the related ranking. Related candidates come from the small link tables
+    (hand-picked, sharing a tag, citing the same provision), never from a scan of every
+    published article, whatever the size of the site.
+
+    The rows are sorted into the lists here rather than marked by the query: every list's
+    true members are among the rows, and any other row ranks below them by that list's own
+    order, so each list is the first rows of that order that meet its rule.
     """
     ranking = _ranking(article)
-    lists = {
-        "related": _related(article, ranking).values("pk")[:RELATED_COUNT],
-        "previous": _in_category(article, older=True).values("pk")[:1],
-        "next": _in_category(article, older=False).values("pk")[:1],
-        "latest": _others(article).order_by("-published_at", "-id").values("pk")[:LATEST_COUNT],
-    }
-    rows = (
-        Article.objects.filter(reduce(or_, (Q(pk__in=ids) for ids in lists.values())))
+    lists = [
+        _related(article, ranking).values("pk")[:RELATED_COUNT],
+        _in_category(article, older=True).values("pk")[:1],
+        _in_category(article, older=False).values("pk")[:1],
+        _others(article).order_by("-published_at", "-id").values("pk")[:LATEST_COUNT],
+    ]
+    rows = list(  # newest first (Article's default ordering)
+        Article.objects.filter(reduce(or_, (Q(pk__in=ids) for ids in lists)))
         .only("title", "slug", "published_at", "category_id")
-        .annotate(
-            **ranking,
-            **{
-                f"in_{name}": Case(When(pk__in=ids, then=True), default=False)
-                for name, ids in lists.items()
-            },
-        )
+        .annotate(**ranking)
     )
-    rows = sorted(rows, key=_newest_first)
+    candidates = (r for r in rows if r.picked or r.shared_tags or r.shared_laws)
     related = sorted(
-        (r for r in rows if r.in_related),
-        key=lambda r: (-r.picked, -r.shared_tags, -r.shared_laws, *_newest_first(r)),
+        candidates, key=lambda r: (-r.picked, -r.shared_tags, -r.shared_laws, *_newest_first(r))
     )
+    own = _newest_first(article)
+    in_category = [r for r in rows if r.category_id == article.category_id]
     return Links(
-        related=related,
-        previous=next((r for r in rows if r.in_previous), None),
-        next=next((r for r in rows if r.in_next), None),
-        latest=[r for r in rows if r.in_latest],
+        related=related[:RELATED_COUNT],
+        previous=next((r for r in in_category if _newest_first(r) > own), None),
+        next=next((r for r in reversed(in_category) if _newest_first(r) < own), None),
+        latest=rows[:LATEST_COUNT],
     )
 
 
@@ -102,7 +101,6 @@ def _count(rows) -> Coalesce:
     """How many of `rows` belong to the outer article (a correlated COUNT subquery)."""
     per_article = (
         rows.filter(article_id=OuterRef("pk"))
-        .order_by()
         .values("article_id")
         .annotate(n=Count("*"))
         .values("n")
