@@ -31,6 +31,14 @@ TREE_NOT_ALLOWED = (
 )
 
 
+class Status(models.TextChoices):
+    """The states of a model under the workflow (articles, letters)."""
+
+    DRAFT = "draft", "草稿"
+    REVIEW = "review", "待审核"
+    PUBLISHED = PUBLISHED, "已发布"
+
+
 class PublishableQuerySet(models.QuerySet):
     """The one definition of “published” for a model under the workflow.
 

@@ -4,9 +4,9 @@ from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
 from kb.core.content_version import ChangesContent
+from kb.core.workflow_admin import WorkflowAdmin
 from kb.letters.kinds import BLOCKS, COMMON, KINDS
 from kb.letters.models import Clause, Letter, LetterOffer
-from kb.letters.workflow import NOT_ALLOWED, HistoryAdmin, check_can_save, publish_guarded
 
 
 class ClauseInline(admin.StackedInline):
@@ -26,7 +26,9 @@ class LetterOfferInline(admin.TabularInline):
 
 
 @admin.register(Letter)
-class LetterAdmin(ChangesContent, HistoryAdmin, admin.ModelAdmin):
+class LetterAdmin(ChangesContent, WorkflowAdmin):
+    workflow_refusal = "只有“审核”组的成员可以发布文书模板。请把状态设为“待审核”，由审核人员发布。"
+
     list_display = ["title", "kind", "status", "is_published", "order", "updated_at"]
     list_filter = ["status"]
     search_fields = ["title", "summary", "body"]
@@ -58,13 +60,6 @@ class LetterAdmin(ChangesContent, HistoryAdmin, admin.ModelAdmin):
         return format_html(
             "<ul>{}</ul><p>单独占一行的整块：{}。可选段落：{}。</p>", rows, blocks, clauses
         )
-
-    def get_form(self, request, obj=None, **kwargs):
-        return publish_guarded(super().get_form(request, obj, **kwargs), request.user, NOT_ALLOWED)
-
-    def save_model(self, request, obj, form, change):
-        check_can_save(request.user, obj, NOT_ALLOWED)
-        super().save_model(request, obj, form, change)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()

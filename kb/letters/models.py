@@ -9,11 +9,11 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from kb.articles.models import Article
+from kb.core.workflow import PublishableQuerySet, Status
 from kb.guide.models import Node
 from kb.laws.models import Provision
 from kb.letters import placeholders
 from kb.letters.kinds import CLAUSES, KIND_CHOICES, KINDS, PLAN_TABLE, PROVISIONS
-from kb.letters.workflow import Status
 
 TEXT_HELP = (
     "Markdown：每行是一段（空行只为方便阅读）；“## ”开头是小标题，“- ”开头是列表项。读者填的内容用花括号占位，"
@@ -22,13 +22,10 @@ TEXT_HELP = (
 )
 
 
-class LetterQuerySet(models.QuerySet):
-    def published(self):
-        """The only door for public pages, the sitemap and the links from articles and guides."""
-        return self.filter(status=Status.PUBLISHED)
+class LetterManager(models.Manager.from_queryset(PublishableQuerySet)):
+    """`published()` (kb/core/workflow.py) is the only door for public pages, the sitemap and
+    the links from articles and guides."""
 
-
-class LetterManager(models.Manager.from_queryset(LetterQuerySet)):
     def get_by_natural_key(self, kind):
         return self.get(kind=kind)
 

@@ -9,7 +9,7 @@ from kb.articles.models.taxonomy import Category, Tag
 from kb.articles.rendering import render_article
 from kb.articles.slugs import unique_slug
 from kb.core.urlcache import cached_reverse
-from kb.core.workflow import PUBLISHED, PublishableQuerySet
+from kb.core.workflow import PublishableQuerySet, Status
 from kb.laws.models import Provision
 
 
@@ -42,10 +42,7 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
 
 
 class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "草稿"
-        REVIEW = "review", "待审核"
-        PUBLISHED = PUBLISHED, "已发布"
+    Status = Status  # the workflow's states (kb/core/workflow.py)
 
     title = models.CharField(
         "标题", max_length=120, help_text="用读者自己的问题做标题，如“借呗逾期了，花呗还能用吗？”。"
