@@ -1,5 +1,7 @@
 """Editors build trees here; a published tree can never be saved into a broken state."""
 
+import csv
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
@@ -16,67 +18,58 @@ from kb.core.workflow import (
     TREE_NOT_ALLOWED,
     can_publish,
     live_tree_guarded,
+    set_status,
 )
 from kb.core.workflow_admin import WorkflowAdmin
 from kb.guide import services
 from kb.guide.diagram import render_svg
 from kb.guide.models import Choice, Node, OutcomeFeedback, Tree
+from kb.guide.validate import validate
 
 
 class BrokenTree(Exception):
-    def __init__(self, tree, problems):
-        super().__init__(tree.title)
-        self.tree, self.problems = tree, problems
+    """A save that would leave a published tree broken; the argument is the message (HTML)."""
 
 
 def _refuse_if_broken(tree) -> None:
     """Called inside the admin's transaction after inlines are saved: abort a broken publish."""
     if tree.is_published() and (problems := services.problems_for(tree)):
-        raise BrokenTree(tree, problems)
+        raise BrokenTree(
+            format_html(
+                "未保存：已发布的向导《{}》不能有结构问题。请修正以下问题，或先把状态改为草稿再保存：<ul>{}</ul>",
+                tree.title,
+                _items(problems),
+            )
+        )
+
+
+def _items(problems) -> str:
+    return format_html_join("", "<li>{}</li>", ((p.message,) for p in problems))
 
 
 class GuardedChangeform:
     """The admin saves in one transaction; a BrokenTree raised inside it rolls everything back."""
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        try:
-            return super().history_form_view(request, object_id, version_id, extra_context)
-        except BrokenTree as refused:
-            return self._refuse(request, refused)
+    def history_form_view(self, request, *args, **kwargs):
+        return self._guarded(super().history_form_view, request, *args, **kwargs)
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except BrokenTree as refused:
-            return self._refuse(request, refused)
+    def changeform_view(self, request, *args, **kwargs):
+        return self._guarded(super().changeform_view, request, *args, **kwargs)
 
-    def _refuse(self, request, refused):
-        messages.error(
-            request,
-            format_html(
-                "未保存：已发布的向导《{}》不能有结构问题。请修正以下问题，或先把状态改为草稿再保存：<ul>{}</ul>",
-                refused.tree.title,
-                format_html_join("", "<li>{}</li>", ((p.message,) for p in refused.problems)),
-            ),
-        )
-        return HttpResponseRedirect(request.get_full_path())
+    def _guarded(self, view, request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BrokenTree as refused:
+            messages.error(request, refused.args[0])
+            return HttpResponseRedirect(request.get_full_path())
 
 
 class NodeInline(admin.TabularInline):
     model = Node
     extra = 0
-    fields = ["slug", "kind", "title", "is_start", "order", "edit_link"]
-    readonly_fields = ["edit_link"]
-    show_change_link = False
+    fields = ["slug", "kind", "title", "is_start", "order"]
+    show_change_link = True
     verbose_name_plural = "节点（问题的选项、结果的回答在各节点的编辑页里填写）"
-
-    @admin.display(description="编辑")
-    def edit_link(self, obj):
-        if not obj.pk:
-            return "保存后可编辑"
-        return format_html(
-            '<a href="{}">编辑选项与内容</a>', reverse("admin:guide_node_change", args=[obj.pk])
-        )
 
 
 @admin.register(Tree)
@@ -107,8 +100,7 @@ class TreeAdmin(GuardedChangeform, ChangesContent, WorkflowAdmin, MarkdownxModel
         problems = services.problems_for(obj)
         if not problems:
             return "结构检查通过，可以发布。"
-        items = format_html_join("", "<li>{}</li>", ((p.message,) for p in problems))
-        return format_html('<p class="errornote">发布前需要修正：</p><ul>{}</ul>', items)
+        return format_html('<p class="errornote">发布前需要修正：</p><ul>{}</ul>', _items(problems))
 
     @admin.display(description="图示与路径")
     def tools(self, obj):
@@ -128,20 +120,17 @@ class TreeAdmin(GuardedChangeform, ChangesContent, WorkflowAdmin, MarkdownxModel
     @admin.action(description="发布所选向导（有结构问题的不会发布）", permissions=["publish"])
     def publish(self, request, queryset):
         for tree in queryset:
-            problems = services.publish(tree)
-            if problems:
-                listing = "；".join(p.message for p in problems)
+            if problems := services.problems_for(tree):
+                listing = "；".join(map(str, problems))
                 self.message_user(request, f"《{tree.title}》未发布：{listing}", messages.ERROR)
             else:
+                set_status(request.user, [tree], Tree.Status.PUBLISHED)
                 self.message_user(request, f"已发布《{tree.title}》。", messages.SUCCESS)
 
     @admin.action(description="撤回所选向导（改为草稿）", permissions=["publish"])
     def unpublish(self, request, queryset):
-        n = services.unpublish(queryset)
+        n = set_status(request.user, queryset, Tree.Status.DRAFT)
         self.message_user(request, f"已撤回 {n} 个向导。", messages.SUCCESS)
-
-    def view_on_site(self, obj):
-        return obj.get_absolute_url()
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -158,40 +147,41 @@ class TreeAdmin(GuardedChangeform, ChangesContent, WorkflowAdmin, MarkdownxModel
             raise PermissionDenied
         return tree
 
-    def _context(self, request, tree, title):
-        return {
+    def _page(self, request, tree, template: str, title: str, **context):
+        context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "original": tree,
-            "title": title,
+            "title": f"{title}：{tree.title}",
+            **context,
         }
+        return TemplateResponse(request, f"admin/guide/{template}.html", context)
 
     def diagram_view(self, request, pk):
         tree = self._tree(request, pk)
         spec, _ = services.load_spec(tree)
-        problems = services.problems_for(tree)
+        problems = validate(spec)
         svg = render_svg(spec, frozenset(p.node for p in problems if p.node))
-        context = {
-            **self._context(request, tree, f"结构图：{tree.title}"),
-            "svg": svg,
-            "problems": problems,
-        }
-        return TemplateResponse(request, "admin/guide/diagram.html", context)
+        return self._page(request, tree, "diagram", "结构图", svg=svg, problems=problems)
 
     def paths_view(self, request, pk):
         tree = self._tree(request, pk)
-        rows = services.path_rows(tree)
-        context = {
-            **self._context(request, tree, f"全部路径：{tree.title}"),
-            "rows": rows,
-            "count": len(rows),
-        }
-        return TemplateResponse(request, "admin/guide/paths.html", context)
+        return self._page(request, tree, "paths", "全部路径", rows=services.path_rows(tree))
 
     def paths_csv_view(self, request, pk):
+        """The path report as a spreadsheet (with a BOM, so that Excel reads it as UTF-8)."""
         tree = self._tree(request, pk)
-        response = HttpResponse(services.path_csv(tree), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="guide-{tree.slug}-paths.csv"'
+        disposition = f'attachment; filename="guide-{tree.slug}-paths.csv"'
+        response = HttpResponse(
+            "\ufeff",
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": disposition},
+        )
+        writer = csv.writer(response)
+        writer.writerow(["序号", "回答", "结果标识", "结果标题", "网址"])
+        for row in services.path_rows(tree):
+            answers = " › ".join(f"{question}：{answer}" for question, answer in row["answers"])
+            writer.writerow([row["number"], answers, row["end_slug"], row["end_title"], row["url"]])
         return response
 
 

@@ -4,6 +4,7 @@ Nodes are laid out in rows by their longest distance from the start, so every ar
 tree points down. Nodes the validator complains about are outlined in red.
 """
 
+from collections.abc import Iterator
 from html import escape
 
 from kb.guide.engine import TreeSpec
@@ -13,23 +14,16 @@ FILL = {"question": "#e8f0fb", "outcome": "#e7f5ea"}
 
 
 def layers(tree: TreeSpec) -> dict[str, int]:
-    """Row of each node: longest path from the start; unreachable nodes go in a last row."""
+    """Row of each node: its longest distance from the start; unreachable nodes go last."""
     nodes = tree.by_slug
-    row: dict[str, int] = {}
-    if tree.start is not None:
-        row[tree.start.slug] = 0
-    for _ in range(len(nodes)):  # relax at most N times: terminates on cycles too
-        changed = False
+    row = {tree.start.slug: 0} if tree.start else {}
+    for _ in nodes:  # relax N times: rows stay below N, so this ends on cycles too
         for node in tree.nodes:
-            if node.slug not in row:
-                continue
             for choice in node.choices:
-                if choice.target in nodes and row.get(choice.target, -1) < row[node.slug] + 1:
-                    if row[node.slug] + 1 < len(nodes):
-                        row[choice.target] = row[node.slug] + 1
-                        changed = True
-        if not changed:
-            break
+                if node.slug in row and choice.target in nodes:
+                    below = row[node.slug] + 1
+                    if row.get(choice.target, -1) < below < len(nodes):
+                        row[choice.target] = below
     last = max(row.values(), default=-1) + 1
     return {n.slug: row.get(n.slug, last) for n in tree.nodes}
 
@@ -51,10 +45,14 @@ def render_svg(tree: TreeSpec, flagged: frozenset[str] = frozenset()) -> str:
         for choice in node.choices:
             parents.setdefault(choice.target, []).append(node.slug)
     pos: dict[str, tuple[int, int]] = {}
+
+    def parents_x(item):  # a row is ordered by where its parents stand: fewer crossings
+        xs = [pos[p][0] for p in parents.get(item[1], ()) if p in pos]
+        return (sum(xs) / len(xs) if xs else float("inf"), item[0])
+
     for r, slugs in sorted(by_row.items()):
-        slugs = _by_parent_position(slugs, parents, pos)
-        row_w = len(slugs) * BOX_W + (len(slugs) - 1) * GAP_X
-        x0 = (width - row_w) // 2
+        slugs = [slug for _, slug in sorted(enumerate(slugs), key=parents_x)]
+        x0 = (width - len(slugs) * BOX_W - (len(slugs) - 1) * GAP_X) // 2
         for i, slug in enumerate(slugs):
             pos[slug] = (x0 + i * (BOX_W + GAP_X), MARGIN + r * (BOX_H + GAP_Y))
     parts = [
@@ -63,52 +61,32 @@ def render_svg(tree: TreeSpec, flagged: frozenset[str] = frozenset()) -> str:
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>',
     ]
-    parts += _edges(tree, pos)
-    parts += _boxes(tree, pos, flagged)
-    parts.append("</svg>")
-    return "\n".join(parts)
+    return "\n".join([*parts, *_edges(tree, pos), *_boxes(tree, pos, flagged), "</svg>"])
 
 
-def _by_parent_position(slugs: list[str], parents: dict, pos: dict) -> list[str]:
-    """Order a row by the mean x of each node's already placed parents: fewer crossings."""
-
-    def key(item):
-        index, slug = item
-        xs = [pos[p][0] for p in parents.get(slug, ()) if p in pos]
-        return (sum(xs) / len(xs) if xs else float("inf"), index)
-
-    return [slug for _, slug in sorted(enumerate(slugs), key=key)]
-
-
-def _edges(tree: TreeSpec, pos: dict) -> list[str]:
-    out = []
+def _edges(tree: TreeSpec, pos: dict) -> Iterator[str]:
     for node in tree.nodes:
-        x1, y1 = pos[node.slug]
         for choice in node.choices:
             if choice.target not in pos:
                 continue
-            x2, y2 = pos[choice.target]
+            (x1, y1), (x2, y2) = pos[node.slug], pos[choice.target]
             ax, ay, bx, by = x1 + BOX_W // 2, y1 + BOX_H, x2 + BOX_W // 2, y2
-            out.append(
+            mx, my = ax + (bx - ax) // 3, ay + (by - ay) // 3
+            yield (
                 f'<line x1="{ax}" y1="{ay}" x2="{bx}" y2="{by}" stroke="#777" stroke-width="1.2" '
                 'marker-end="url(#arrow)"/>'
-            )
-            mx, my = ax + (bx - ax) // 3, ay + (by - ay) // 3
-            out.append(
                 f'<text x="{mx}" y="{my}" text-anchor="middle" fill="#333" stroke="#fff" '
                 f'stroke-width="3" paint-order="stroke">{escape(_clip(choice.label, 10))}</text>'
             )
-    return out
 
 
-def _boxes(tree: TreeSpec, pos: dict, flagged: frozenset[str]) -> list[str]:
-    out = []
+def _boxes(tree: TreeSpec, pos: dict, flagged: frozenset[str]) -> Iterator[str]:
     start = tree.start.slug if tree.start else None
     for node in tree.nodes:
         x, y = pos[node.slug]
         stroke = "#c0392b" if node.slug in flagged else "#4a4a4a"
         width = 3 if node.slug == start or node.slug in flagged else 1
-        out.append(
+        yield (
             f"<g><title>{escape(node.title)}</title>"
             f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="6" '
             f'fill="{FILL.get(node.kind, "#eee")}" stroke="{stroke}" stroke-width="{width}"/>'
@@ -116,4 +94,3 @@ def _boxes(tree: TreeSpec, pos: dict, flagged: frozenset[str]) -> list[str]:
             f"{' · 起始' if node.slug == start else ''}{' · 结果' if node.is_outcome else ''}</text>"
             f'<text x="{x + 8}" y="{y + 40}" fill="#111" font-size="13">{escape(_clip(node.title, 13))}</text></g>'
         )
-    return out

@@ -1,18 +1,12 @@
 """The question-tree engine: pure Python, no Django, no database.
 
-A tree arrives as a frozen TreeSpec (built from the database by kb.guide.services) and the
-reader's answers arrive as a mapping {node slug: choice value} taken from the GET query.
-`walk()` replays the answers from the start node, like GOV.UK smart answers: unknown keys are
-ignored, answers that no longer lie on the path are dropped, and the first answer that is not a
-choice of its question stops the walk with an error.
+A frozen TreeSpec (built by kb.guide.services) and the reader's answers {node slug: choice value}
+go in. `walk()` replays the answers from the start node like GOV.UK smart answers: unknown keys
+and answers off the path are ignored, and the first answer that is not a choice stops the walk.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-
-QUESTION = "question"
-OUTCOME = "outcome"
-MAX_VALUE_LENGTH = 40
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -32,10 +26,7 @@ class NodeSpec:
 
     @property
     def is_outcome(self) -> bool:
-        return self.kind == OUTCOME
-
-    def choice(self, value: str) -> ChoiceSpec | None:
-        return next((c for c in self.choices if c.value == value), None)
+        return self.kind == "outcome"
 
 
 @dataclass(frozen=True)
@@ -60,72 +51,49 @@ class Step:
 
 
 @dataclass(frozen=True)
-class Tampered:
-    node: NodeSpec
-    value: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class Walk:
-    """Where the answers lead: the answered path, the current node, or the first bad answer."""
+    """The answered steps and where they lead: the next question, an outcome, or None.
+
+    With `error` ("unknown-choice", "missing-target" or "cycle"), `current` is the question
+    whose answer could not be followed.
+    """
 
     path: tuple[Step, ...]
     current: NodeSpec | None
-    error: Tampered | None = None
-    ignored: tuple[str, ...] = field(default=())
+    error: str = ""
 
     @property
     def at_outcome(self) -> bool:
-        return self.error is None and self.current is not None and self.current.is_outcome
+        return not self.error and self.current is not None and self.current.is_outcome
 
     @property
     def answers(self) -> dict[str, str]:
         """The answers that still apply, in path order: the canonical query of this step."""
         return {s.node.slug: s.choice.value for s in self.path}
 
-    def answers_before(self, slug: str) -> dict[str, str]:
-        out = {}
-        for step in self.path:
-            if step.node.slug == slug:
-                break
-            out[step.node.slug] = step.choice.value
-        return out
-
-    def step_for(self, slug: str) -> Step | None:
-        return next((s for s in self.path if s.node.slug == slug), None)
-
 
 def walk(tree: TreeSpec, answers: Mapping[str, str]) -> Walk:
-    nodes = tree.by_slug
-    node = tree.start
+    nodes, node = tree.by_slug, tree.start
     path: list[Step] = []
-    seen: set[str] = set()
     while node is not None and not node.is_outcome:
-        if node.slug in seen:
-            return Walk(tuple(path), node, Tampered(node, "", "cycle"))
-        seen.add(node.slug)
+        if any(s.node.slug == node.slug for s in path):
+            return Walk(tuple(path), node, "cycle")
         value = answers.get(node.slug)
         if value is None:
             break
-        choice = node.choice(value) if len(value) <= MAX_VALUE_LENGTH else None
+        choice = next((c for c in node.choices if c.value == value), None)
         if choice is None:
-            return Walk(tuple(path), node, Tampered(node, value, "unknown-choice"))
+            return Walk(tuple(path), node, "unknown-choice")
         path.append(Step(node, choice))
-        node = nodes.get(choice.target)
-        if node is None:
-            return Walk(
-                tuple(path), path[-1].node, Tampered(path[-1].node, value, "missing-target")
-            )
-    used = set(seen)
-    ignored = tuple(k for k in answers if k not in used)
-    return Walk(tuple(path), node, None, ignored)
+        if choice.target not in nodes:
+            return Walk(tuple(path), node, "missing-target")
+        node = nodes[choice.target]
+    return Walk(tuple(path), node)
 
 
 def max_remaining(tree: TreeSpec, slug: str) -> int:
     """Most questions still to answer from this node (0 at an outcome); safe on cycles."""
-    nodes = tree.by_slug
-    memo: dict[str, int] = {}
+    nodes, memo = tree.by_slug, {}
 
     def depth(s: str, trail: frozenset) -> int:
         node = nodes.get(s)
@@ -138,37 +106,22 @@ def max_remaining(tree: TreeSpec, slug: str) -> int:
     return depth(slug, frozenset())
 
 
-@dataclass(frozen=True)
-class PathReport:
-    steps: tuple[Step, ...]
-    end: NodeSpec | None
+def all_paths(tree: TreeSpec, limit: int = 5000) -> list[Walk]:
+    """Every walk from the start to its end, depth first: `current` is the outcome it reaches,
+    or None where the path breaks off or loops."""
+    nodes, out = tree.by_slug, []
 
-    @property
-    def answers(self) -> dict[str, str]:
-        return {s.node.slug: s.choice.value for s in self.steps}
-
-
-def all_paths(tree: TreeSpec, limit: int = 5000) -> list[PathReport]:
-    """Every path from the start to an end (an outcome, a dead end or a cycle), depth first."""
-    nodes = tree.by_slug
-    out: list[PathReport] = []
-    start = tree.start
-    if start is None:
-        return out
-
-    def visit(node: NodeSpec, steps: tuple[Step, ...], trail: frozenset) -> None:
+    def visit(node: NodeSpec | None, steps: tuple[Step, ...]) -> None:
         if len(out) >= limit:
             return
-        if node.is_outcome or not node.choices or node.slug in trail:
-            out.append(PathReport(steps, node if node.slug not in trail else None))
-            return
-        for choice in node.choices:
-            target = nodes.get(choice.target)
-            step = (*steps, Step(node, choice))
-            if target is None:
-                out.append(PathReport(step, None))
-            else:
-                visit(target, step, trail | {node.slug})
+        if node is None or node.is_outcome or not node.choices:
+            out.append(Walk(steps, node))
+        elif any(s.node.slug == node.slug for s in steps):
+            out.append(Walk(steps, None))
+        else:
+            for choice in node.choices:
+                visit(nodes.get(choice.target), (*steps, Step(node, choice)))
 
-    visit(start, (), frozenset())
+    if tree.start is not None:
+        visit(tree.start, ())
     return out

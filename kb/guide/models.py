@@ -1,6 +1,6 @@
 """Question trees: a Tree of Nodes (questions and outcomes) linked by Choices.
 
-Markdown fields are rendered by the one pipeline (kb/guide/rendering.py) into stored HTML at save.
+Markdown fields are rendered into stored HTML at save, by the site's one pipeline.
 """
 
 from django.core.exceptions import ValidationError
@@ -11,9 +11,9 @@ from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
 from kb.articles.models import Article
+from kb.articles.rendering import render_markdown
 from kb.core.feedback import ReaderFeedback
 from kb.core.workflow import PUBLISHED, PublishableQuerySet
-from kb.guide.rendering import render_node_fields, render_tree_fields
 from kb.laws.models import Provision
 
 slug_rule = RegexValidator(
@@ -22,8 +22,6 @@ slug_rule = RegexValidator(
 
 
 class TreeManager(models.Manager.from_queryset(PublishableQuerySet)):
-    """Tree.objects.published(): the only door for public pages and the sitemap."""
-
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
@@ -71,7 +69,7 @@ class Tree(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        render_tree_fields(self)
+        self.render()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -83,8 +81,8 @@ class Tree(models.Model):
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
-    is_published.boolean = True
-    is_published.short_description = "公开中"
+    def render(self) -> None:
+        self.intro_html = render_markdown(self.intro).html
 
 
 class NodeManager(models.Manager):
@@ -172,8 +170,13 @@ class Node(models.Model):
         return f"{self.tree.slug} › {self.slug}"
 
     def save(self, *args, **kwargs):
-        render_node_fields(self)
+        self.render()
         super().save(*args, **kwargs)
+
+    def render(self) -> None:
+        self.help_html = render_markdown(self.help).html if self.help else ""
+        self.answer_html = render_markdown(self.answer).html if self.answer else ""
+        self.next_steps_html = render_markdown(self.next_steps).html if self.next_steps else ""
 
     def natural_key(self):
         return (self.tree.slug, self.slug)
