@@ -192,11 +192,9 @@ class ChoiceInline(admin.TabularInline):
     fields = ["order", "label", "value", "leads_to"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "leads_to":
-            node_id = request.resolver_match.kwargs.get("object_id")
-            node = Node.objects.filter(pk=node_id).only("tree_id").first() if node_id else None
-            if node is not None:
-                kwargs["queryset"] = Node.objects.filter(tree_id=node.tree_id)
+        node_id = request.resolver_match.kwargs.get("object_id")
+        if db_field.name == "leads_to" and node_id:  # the nodes of this node's tree
+            kwargs["queryset"] = Node.objects.filter(tree__nodes=node_id)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

@@ -1,8 +1,7 @@
 """The question-tree engine: pure Python, no Django, no database.
 
-A frozen TreeSpec (built by kb.guide.services) and the reader's answers {node slug: choice value}
-go in. `walk()` replays the answers from the start node like GOV.UK smart answers: unknown keys
-and answers off the path are ignored, and the first answer that is not a choice stops the walk.
+`walk()` replays the reader's answers {node slug: choice value} from the start, like GOV.UK smart
+answers: unknown keys and answers off the path are ignored; the first bad answer stops the walk.
 """
 
 from collections.abc import Mapping
@@ -61,10 +60,6 @@ class Walk:
     path: tuple[Step, ...]
     current: NodeSpec | None
     error: str = ""
-
-    @property
-    def at_outcome(self) -> bool:
-        return not self.error and self.current is not None and self.current.is_outcome
 
     @property
     def answers(self) -> dict[str, str]:

@@ -1,18 +1,15 @@
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
+from kb.articles.sitemaps import StaticSitemap
 from kb.guide.models import Tree
 
 
-class GuideIndexSitemap(Sitemap):
+class GuideIndexSitemap(StaticSitemap):
     changefreq = "weekly"
     priority = 0.7
 
     def items(self):
         return ["guide:index"]
-
-    def location(self, item):
-        return reverse(item)
 
 
 class TreeSitemap(Sitemap):

@@ -59,7 +59,7 @@ def _step(request: HttpRequest, tree: Tree) -> HttpResponse:
     submitted = request.GET.get("_step", "")
     if changing is None and query != urlencode(result.answers) and submitted != result.current.slug:
         return redirect(_url(tree, result.answers))
-    if changing is None and result.at_outcome:
+    if changing is None and result.current.is_outcome:
         return render(request, "guide/outcome.html", _outcome(tree, nodes, result))
     context = _question(tree, spec, nodes, result, changing, submitted)
     status = 400 if context["missing_choice"] else 200

@@ -9,7 +9,7 @@ def test_it_starts_at_the_start_node_with_no_answers(small_spec):
     result = walk(small_spec, {})
     assert result.current.slug == "days"
     assert result.path == ()
-    assert not result.at_outcome
+    assert not result.current.is_outcome
 
 
 def test_short_overdue_leads_to_the_harassment_question(small_spec):
@@ -24,7 +24,7 @@ def test_long_overdue_leads_to_the_lawsuit_question(small_spec):
 
 def test_it_detects_an_outcome(small_spec):
     result = walk(small_spec, {"days": "long", "sued": "yes"})
-    assert result.at_outcome
+    assert result.current.is_outcome
     assert result.current.slug == "out-sued"
     assert [s.choice.label for s in result.path] == ["超过 30 天", "被起诉了"]
 
@@ -54,7 +54,7 @@ def test_it_stops_at_the_first_tampered_answer(small_spec):
     assert result.error == "unknown-choice"
     assert result.current.slug == "sued"
     assert result.answers == {"days": "long"}
-    assert not result.at_outcome
+    assert not result.current.is_outcome
 
 
 def test_it_rejects_a_very_long_value_without_matching(small_spec):
