@@ -31,24 +31,20 @@ class BrokenTree(Exception):
     """A save that would leave a published tree broken; the argument is the message (HTML)."""
 
 
-def _refuse_if_broken(tree) -> None:
-    """Called inside the admin's transaction after inlines are saved: abort a broken publish."""
-    if tree.is_published() and (problems := services.problems_for(tree)):
-        raise BrokenTree(
-            format_html(
-                "未保存：已发布的向导《{}》不能有结构问题。请修正以下问题，或先把状态改为草稿再保存：<ul>{}</ul>",
-                tree.title,
-                _items(problems),
-            )
-        )
-
-
 def _items(problems) -> str:
     return format_html_join("", "<li>{}</li>", ((p.message,) for p in problems))
 
 
 class GuardedChangeform:
-    """The admin saves in one transaction; a BrokenTree raised inside it rolls everything back."""
+    """The admin saves in one transaction: once the inlines are saved, a published tree that is
+    now broken raises BrokenTree, which rolls everything back and is shown as an error."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        tree = form.instance if isinstance(form.instance, Tree) else form.instance.tree
+        if tree.is_published() and (problems := services.problems_for(tree)):
+            message = "未保存：已发布的向导《{}》不能有结构问题。请修正以下问题，或先把状态改为草稿再保存：<ul>{}</ul>"
+            raise BrokenTree(format_html(message, tree.title, _items(problems)))
 
     def history_form_view(self, request, *args, **kwargs):
         return self._guarded(super().history_form_view, request, *args, **kwargs)
@@ -113,15 +109,11 @@ class TreeAdmin(GuardedChangeform, ChangesContent, WorkflowAdmin, MarkdownxModel
             reverse("admin:guide_tree_paths_csv", args=[obj.pk]),
         )
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        _refuse_if_broken(form.instance)
-
     @admin.action(description="发布所选向导（有结构问题的不会发布）", permissions=["publish"])
     def publish(self, request, queryset):
         for tree in queryset:
             if problems := services.problems_for(tree):
-                listing = "；".join(map(str, problems))
+                listing = "；".join(p.message for p in problems)
                 self.message_user(request, f"《{tree.title}》未发布：{listing}", messages.ERROR)
             else:
                 set_status(request.user, [tree], Tree.Status.PUBLISHED)
@@ -214,10 +206,6 @@ class NodeAdmin(GuardedChangeform, ChangesContent, HistoryAdmin, MarkdownxModelA
             {"fields": ["answer", "next_steps", "articles", "provisions"]},
         ),
     ]
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        _refuse_if_broken(form.instance.tree)
 
     def get_form(self, request, obj=None, **kwargs):
         return live_tree_guarded(super().get_form(request, obj, **kwargs), request.user)

@@ -30,9 +30,6 @@ class Problem:
     node: str
     message: str
 
-    def __str__(self) -> str:
-        return self.message
-
 
 def problem(code: str, node: str = "", **values) -> Problem:
     return Problem(code, node, MESSAGES[code].format(node=node, **values))

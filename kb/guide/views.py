@@ -93,9 +93,7 @@ def _outcome(tree: Tree, nodes: dict, result: Walk) -> dict:
     return {
         "tree": tree,
         "node": node,
-        "provisions": node.provisions.select_related("law").order_by(
-            "law__order", "law_id", "order"
-        ),
+        "provisions": node.provisions.select_related("law"),  # in the laws' order
         "articles": articles.only("title", "slug", "short_answer"),
         "answered": _answered(tree, result, len(result.path)),
         "permalink": _url(tree, result.answers),

@@ -8,15 +8,12 @@ class Command(BaseCommand):
     help = "Check every question tree with the validator; fail if a published tree is broken."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--strict", action="store_true", help="Also fail on broken draft trees."
-        )
+        parser.add_argument("--strict", action="store_true", help="Fail on broken drafts too.")
 
     def handle(self, *args, strict=False, **options):
         failing = []
         for tree in Tree.objects.all():
-            problems = problems_for(tree)
-            if not problems:
+            if not (problems := problems_for(tree)):
                 self.stdout.write(f"OK      {tree.slug}")
                 continue
             self.stdout.write(f"INVALID {tree.slug} ({tree.get_status_display()})")
