@@ -102,8 +102,8 @@ def max_remaining(tree: TreeSpec, slug: str) -> int:
 
 
 def all_paths(tree: TreeSpec, limit: int = 5000) -> list[Walk]:
-    """Every walk from the start to its end, depth first: `current` is the outcome it reaches,
-    or None where the path breaks off or loops."""
+    """Every walk from the start to its end, depth first: `current` is the node it ends on, or
+    None where the path breaks off or loops."""
     nodes, out = tree.by_slug, []
 
     def visit(node: NodeSpec | None, steps: tuple[Step, ...]) -> None:

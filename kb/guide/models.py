@@ -112,9 +112,7 @@ class Node(models.Model):
         help_text="“问题”至少要有两个选项；“结果”不能有选项，必须写“回答”。",
     )
     title = models.CharField(
-        "标题",
-        max_length=200,
-        help_text="问题：直接问读者（“你逾期多久了？”）；结果：一句话结论。",
+        "标题", max_length=200, help_text="问题：直接问读者（“你逾期多久了？”）；结果：一句话结论。"
     )
     help = MarkdownxField(
         "说明",
