@@ -66,7 +66,8 @@ def _step(request: HttpRequest, tree: Tree) -> HttpResponse:
     return render(request, "guide/question.html", context, status=status)
 
 
-def _question(tree, spec, nodes: dict, result: Walk, changing: int | None, submitted) -> dict:
+def _question(tree: Tree, spec, nodes: dict, result: Walk, changing, submitted: str) -> dict:
+    """The question at step `changing` (a 修改 link) or, when None, the next one."""
     at = len(result.path) if changing is None else changing
     step = None if changing is None else result.path[at]
     node = step.node if step else result.current
