@@ -1,7 +1,4 @@
-"""The LPR table as plain data: the rate in force on a day, and how far the table was checked.
-
-Pure Python (no Django): kb.rates.models builds an LprTable from the database rows.
-"""
+"""The LPR table as plain data (no Django): the rate in force on a day, how far it was checked."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -23,12 +20,8 @@ class LprTable:
 
     def in_force_on(self, day: date) -> LprPoint | None:
         """The latest publication on or before `day` (None before the first one)."""
-        found = None
-        for point in self.points:
-            if point.published > day:
-                break
-            found = point
-        return found
+        earlier = [point for point in self.points if point.published <= day]
+        return earlier[-1] if earlier else None
 
     @property
     def latest(self) -> LprPoint | None:
@@ -39,9 +32,7 @@ class LprTable:
         """The last day the table is known to be complete: the latest row's 核对至, or else
         that row's own publication date (nothing is known after it)."""
         latest = self.latest
-        if latest is None:
-            return None
-        return max(latest.confirmed_through or latest.published, latest.published)
+        return latest and max(latest.confirmed_through or latest.published, latest.published)
 
 
 def day_text(value: date) -> str:

@@ -1,6 +1,3 @@
-from datetime import date
-from decimal import Decimal
-
 from django.db import models
 
 from kb.rates.lpr import LprPoint, LprTable
@@ -9,10 +6,6 @@ from kb.rates.lpr import LprPoint, LprTable
 class LprRateManager(models.Manager):
     def get_by_natural_key(self, published):
         return self.get(published=published)
-
-    def in_force_on(self, day: date) -> "LprRate | None":
-        """The latest publication on or before `day` (None before 2019-08-20: no LPR yet)."""
-        return self.filter(published__lte=day).order_by("-published").first()
 
     def table(self) -> LprTable:
         """Every row as plain data, oldest first (one query)."""
@@ -135,11 +128,3 @@ class Threshold(models.Model):
 
     def natural_key(self):
         return (self.slug,)
-
-
-def private_cap_multiple(thresholds) -> Decimal:
-    """The LPR multiple of the private-lending cap from the table (4 if an editor removed it)."""
-    for row in thresholds:
-        if row.slug == Threshold.PRIVATE_CAP_SLUG and row.lpr_multiple:
-            return row.lpr_multiple
-    return Decimal("4")

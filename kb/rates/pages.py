@@ -8,68 +8,61 @@ from django.urls import reverse
 
 from kb.rates.assess import Assessment, assess
 from kb.rates.calc import percent
-from kb.rates.inputs import FIELDS, Checked, check
-from kb.rates.models import LprRate, Threshold, private_cap_multiple
-
-PLAN_NAMES = {
-    "equal": "等额本息（每月还相同金额）",
-    "bullet": "先息后本（每月付息，最后还本）",
-    "custom": "自定义还款明细",
-}
+from kb.rates.inputs import PLANS, Checked, check
+from kb.rates.lpr import LprTable
+from kb.rates.models import LprRate, Threshold
 
 
 def permalink_query(checked: Checked) -> str:
     """The canonical query string: known parameters only, in a fixed order, empty ones dropped."""
-    plan = checked.values["plan"]
-    skip = {"n", "payment"} if plan == "custom" else {"payments"}
-    pairs = [(k, checked.values[k]) for k in FIELDS if checked.values[k] and k not in skip]
-    return urlencode(pairs)
+    skip = {"n", "payment"} if checked.values["plan"] == "custom" else {"payments"}
+    return urlencode([(k, v) for k, v in checked.values.items() if v and k not in skip])
 
 
-def _assess(checked: Checked, table, thresholds) -> Assessment:
-    lpr = table.in_force_on(checked.loan.date)
-    multiple = private_cap_multiple(thresholds)
-    return assess(checked.loan, checked.result, lpr, multiple, table, checked.sued)
-
-
-def evaluate(params: Mapping[str, str]) -> tuple[Checked, Assessment | None]:
-    """Check the input; when it is good, read the LPR table and the cap multiple (2 queries)."""
-    checked = check(params)
+def _assess(checked: Checked, table: LprTable, thresholds) -> Assessment | None:
+    """None for bad input; else the assessment, with the LPR multiple from the thresholds table
+    (4 if an editor removed the line)."""
     if checked.result is None:
-        return checked, None
-    thresholds = Threshold.objects.filter(slug=Threshold.PRIVATE_CAP_SLUG)
-    return checked, _assess(checked, LprRate.objects.table(), thresholds)
+        return None
+    multiple = next(
+        (
+            t.lpr_multiple
+            for t in thresholds
+            if t.slug == Threshold.PRIVATE_CAP_SLUG and t.lpr_multiple
+        ),
+        Decimal("4"),
+    )
+    lpr = table.in_force_on(checked.loan.date)
+    return assess(checked.loan, checked.result, lpr, multiple, table, checked.sued)
 
 
 def rate_context(request, params: Mapping[str, str]) -> dict:
     checked = check(params)
     thresholds = list(Threshold.objects.all())
     table = LprRate.objects.table()
-    assessment = _assess(checked, table, thresholds) if checked.result is not None else None
+    assessment = _assess(checked, table, thresholds)
     query = permalink_query(checked)
+    result = checked.result
     return {
         "checked": checked,
         "values": checked.values,
         "errors": checked.errors if checked.submitted else {},  # a blank form is not an error
-        "result": checked.result,
+        "result": result,
         "assessment": assessment,
         "latest_lpr": table.latest,
         "lpr_confirmed_through": table.confirmed_through,
         "thresholds": thresholds,
-        "plans": PLAN_NAMES,
+        "plans": PLANS,
         "permalink": request.build_absolute_uri(f"{reverse('rates:rate')}?{query}")
         if assessment
         else "",
         "api_link": f"{reverse('rates:api')}?{query}" if assessment else "",
-        "yuan": {
-            "total_paid": f"{checked.result.total_paid:,.2f}" if checked.result else "",
-            "total_cost": f"{checked.result.total_cost:,.2f}" if checked.result else "",
-        },
-        "percent": {
-            "apr": percent(checked.result.apr) if checked.result else None,
-            "ear": percent(checked.result.ear) if checked.result else None,
-            "monthly": percent(checked.result.monthly_rate) if checked.result else None,
-        },
+        "yuan": {k: f"{getattr(result, k):,.2f}" for k in ("total_paid", "total_cost")}
+        if result
+        else {},
+        "percent": {k: percent(getattr(result, k)) for k in ("apr", "ear", "monthly_rate")}
+        if result
+        else {},
     }
 
 
@@ -81,36 +74,21 @@ def _iso(day) -> str | None:
     return day.isoformat() if day else None
 
 
-def _split_json(assessment: Assessment) -> dict | None:
-    """Contracts before 2020-08-20 (第三十一条第二款): interest up to 2020-08-19 follows the
-    interpretation then in force (no figure here); from 2020-08-20, the cap at the suit date."""
-    split = assessment.split
-    if split is None:
-        return None
-    return {
-        "until_2020_08_19": "当时的司法解释（本站未收录其原文，不给出数值）",
-        "from_2020_08_20_basis": split.basis,  # "sued": LPR on `sued`; "latest": latest LPR
-        "lpr": _num(split.lpr.one_year) if split.lpr else None,
-        "lpr_date": _iso(split.lpr.published) if split.lpr else None,
-        "cap_private": _num(split.cap),
-        "exceeds_cap_private": split.exceeds,
-    }
-
-
 def rate_json(request, params: Mapping[str, str]) -> tuple[dict, int]:
-    checked, assessment = evaluate(params)
-    if assessment is None:
+    checked = check(params)
+    if checked.result is None:
         return {"errors": checked.errors}, 400
-    loan, result, lpr = checked.loan, checked.result, assessment.lpr
-    money = Decimal("0.01")
+    assessment = _assess(checked, LprRate.objects.table(), Threshold.objects.all())
+    loan, result, lpr, split = checked.loan, checked.result, assessment.lpr, assessment.split
+    cent = Decimal("0.01")
     return {
         "apr": _num(assessment.apr),
         "ear": _num(percent(result.ear)),
         "monthly_rate": _num(percent(result.monthly_rate)),
-        "total_paid": _num(result.total_paid.quantize(money)),
-        "total_cost": _num(result.total_cost.quantize(money)),
-        "lpr": _num(lpr.one_year) if lpr else None,
-        "lpr_date": lpr.published.isoformat() if lpr else None,
+        "total_paid": _num(result.total_paid.quantize(cent)),
+        "total_cost": _num(result.total_cost.quantize(cent)),
+        "lpr": _num(lpr and lpr.one_year),
+        "lpr_date": _iso(lpr and lpr.published),
         "cap_private": _num(assessment.cap),
         "exceeds_cap_private": assessment.exceeds_cap,
         "amount": _num(loan.amount),
@@ -118,9 +96,19 @@ def rate_json(request, params: Mapping[str, str]) -> tuple[dict, int]:
         "fees": _num(loan.fees),
         "date": loan.date.isoformat(),
         "plan": loan.plan,
-        "sued": checked.sued.isoformat() if checked.sued else None,
+        "sued": _iso(checked.sued),
         "lpr_confirmed_through": _iso(assessment.confirmed_through),
-        "split_2020_08_20": _split_json(assessment),
+        # Contracts before 2020-08-20 (第三十一条第二款): interest up to 2020-08-19 follows the
+        # interpretation then in force (no figure here); from 2020-08-20, the cap at the suit date.
+        "split_2020_08_20": split
+        and {
+            "until_2020_08_19": "当时的司法解释（本站未收录其原文，不给出数值）",
+            "from_2020_08_20_basis": split.basis,  # "sued": LPR on `sued`; "latest": latest LPR
+            "lpr": _num(split.lpr and split.lpr.one_year),
+            "lpr_date": _iso(split.lpr and split.lpr.published),
+            "cap_private": _num(split.cap),
+            "exceeds_cap_private": split.exceeds,
+        },
         "findings": [
             {
                 "key": f.key,
