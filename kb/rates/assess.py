@@ -120,30 +120,22 @@ def _cap_finding(apr, day, lpr, cap, times: str, confirmed, unchecked: bool) -> 
         if unchecked
         else "据本站核对的数据，此后到借款日期没有变化"
     )
-    basis = (
+    above = apr > cap
+    return Finding(
+        "above-cap" if above else "within-cap",
+        "warn" if above else "ok",
+        f"年化约 {apr}%，{'高于' if above else '没有超过'}民间借贷的{times} LPR（{cap}%）",
         f"按你实际到手的金额和实际还款计算，这笔借款的年化利率约为 {apr}%。"
         f"合同成立时适用的一年期 LPR 是 {lpr.one_year}%（{_day(lpr.published)} 公布；{unchanged}），"
         f"它的{times}是 {cap}%。"
-    )
-    caveat = (
-        "注意：第二十五条比较的是双方约定的利率；这里算的是按实际现金流（含费用）得出的年化成本，"
-        "两者可能不同，适合作为你和出借方或律师沟通的依据。"
-    )
-    if apr > cap:
-        return Finding(
-            "above-cap",
-            "warn",
-            f"年化约 {apr}%，高于民间借贷的{times} LPR（{cap}%）",
-            basis
-            + "依《民间借贷规定》第二十五条，出借人请求按合同约定利率支付利息的，人民法院应予支持，"
-            "但双方约定的利率超过合同成立时一年期 LPR 四倍的除外。" + caveat,
-            (ART25,),
+        + (
+            "依《民间借贷规定》第二十五条，出借人请求按合同约定利率支付利息的，人民法院应予支持，"
+            "但双方约定的利率超过合同成立时一年期 LPR 四倍的除外。"
+            if above
+            else "这只说明没有超过这一条线，不等于每一项收费都合法。"
         )
-    return Finding(
-        "within-cap",
-        "ok",
-        f"年化约 {apr}%，没有超过民间借贷的{times} LPR（{cap}%）",
-        basis + "这只说明没有超过这一条线，不等于每一项收费都合法。" + caveat,
+        + "注意：第二十五条比较的是双方约定的利率；这里算的是按实际现金流（含费用）得出的年化成本，"
+        "两者可能不同，适合作为你和出借方或律师沟通的依据。",
         (ART25,),
     )
 

@@ -1,10 +1,7 @@
-"""Loan cost maths: dated cash flows, IRR / XIRR, totals. Pure Python: no Django here.
+"""Loan cost maths (no Django): cash flows (+ to the borrower, - paid), IRR / XIRR, totals.
 
-Money the borrower receives is positive, money the borrower pays is negative; rates are fractions
-(0.12 = 12 %). Monthly plans (`equal`, `bullet`) are solved per month (`apr` = monthly IRR x 12,
-`ear` = (1 + m)^12 - 1); `custom` plans on actual dates with XIRR (365-day years): `ear` is the
-XIRR and `apr` is 12 times the equivalent monthly rate.
-"""
+Rates are fractions. Monthly plans give apr = monthly IRR x 12 and ear = (1 + m)^12 - 1; `custom`
+plans give ear = XIRR on actual dates (365-day years) and apr = 12 x its monthly equivalent."""
 
 import calendar
 from dataclasses import dataclass
@@ -27,10 +24,6 @@ class LoanInput:
     payment: Decimal | None = None
     payments: tuple[tuple[date, Decimal], ...] = ()
     fees: Decimal = Decimal("0")
-
-    @property
-    def net_received(self) -> Decimal:
-        return self.received - self.fees
 
 
 @dataclass(frozen=True)
@@ -87,7 +80,7 @@ def _irr(flows: tuple[CashFlow, ...], times: list[float], upper: float, field: s
         return sum(float(f.amount) * (1 + rate) ** -t for f, t in zip(flows, times, strict=True))
 
     # The borrower receives first and pays later, so NPV rises with the rate: one root at most.
-    if npv(0.0) >= 0:
+    if npv(0.0) >= 0:  # nothing paid beyond what was received
         return 0.0
     if npv(upper) < 0:
         raise NoSolution(
@@ -100,17 +93,15 @@ def _irr(flows: tuple[CashFlow, ...], times: list[float], upper: float, field: s
 def calculate(loan: LoanInput) -> RateResult:
     flows = cash_flows(loan)
     total_paid = -sum(f.amount for f in flows[1:])  # fees and repayments
-    repaid = total_paid - loan.fees
+    repaid, net = total_paid - loan.fees, loan.received - loan.fees
     field = "payments" if loan.plan == "custom" else "payment"
-    if repaid < loan.net_received:
+    if repaid < net:
         raise NoSolution(
             field,
-            f"还款总额（{repaid:,.2f} 元）少于你实际到手并扣除费用后的 {loan.net_received:,.2f} 元，"
+            f"还款总额（{repaid:,.2f} 元）少于你实际到手并扣除费用后的 {net:,.2f} 元，"
             "算不出借款成本；请核对金额、期数或还款明细。",
         )
-    if repaid == loan.net_received:
-        monthly = ear = 0.0
-    elif loan.plan == "custom":
+    if loan.plan == "custom":
         years = [(f.when - loan.date).days / 365 for f in flows]
         ear = _irr(flows, years, (1 + MAX_MONTHLY_RATE) ** 12 - 1, field)
         monthly = (1 + ear) ** (1 / 12) - 1

@@ -1,6 +1,7 @@
 """What the rate page and the rate API show: one function each, a fixed number of queries."""
 
 from collections.abc import Mapping
+from dataclasses import asdict
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -13,10 +14,11 @@ from kb.rates.lpr import LprTable
 from kb.rates.models import LprRate, Threshold
 
 
-def permalink_query(checked: Checked) -> str:
-    """The canonical query string: known parameters only, in a fixed order, empty ones dropped."""
+def permalink(checked: Checked, view: str = "rates:rate") -> str:
+    """The result's canonical path: known parameters only, in a fixed order, empty ones dropped."""
     skip = {"n", "payment"} if checked.values["plan"] == "custom" else {"payments"}
-    return urlencode([(k, v) for k, v in checked.values.items() if v and k not in skip])
+    query = urlencode([(k, v) for k, v in checked.values.items() if v and k not in skip])
+    return f"{reverse(view)}?{query}"
 
 
 def _assess(checked: Checked, table: LprTable, thresholds) -> Assessment | None:
@@ -24,46 +26,34 @@ def _assess(checked: Checked, table: LprTable, thresholds) -> Assessment | None:
     (4 if an editor removed the line)."""
     if checked.result is None:
         return None
-    multiple = next(
-        (
-            t.lpr_multiple
-            for t in thresholds
-            if t.slug == Threshold.PRIVATE_CAP_SLUG and t.lpr_multiple
-        ),
-        Decimal("4"),
-    )
+    lines = [t.lpr_multiple for t in thresholds if t.slug == Threshold.PRIVATE_CAP_SLUG]
+    multiple = next(iter(lines), None) or Decimal("4")
     lpr = table.in_force_on(checked.loan.date)
     return assess(checked.loan, checked.result, lpr, multiple, table, checked.sued)
 
 
 def rate_context(request, params: Mapping[str, str]) -> dict:
     checked = check(params)
-    thresholds = list(Threshold.objects.all())
-    table = LprRate.objects.table()
-    assessment = _assess(checked, table, thresholds)
-    query = permalink_query(checked)
-    result = checked.result
-    return {
-        "checked": checked,
+    thresholds, table = list(Threshold.objects.all()), LprRate.objects.table()
+    context = {
         "values": checked.values,
         "errors": checked.errors if checked.submitted else {},  # a blank form is not an error
-        "result": result,
-        "assessment": assessment,
+        "result": checked.result,
+        "assessment": _assess(checked, table, thresholds),
         "latest_lpr": table.latest,
         "lpr_confirmed_through": table.confirmed_through,
         "thresholds": thresholds,
         "plans": PLANS,
-        "permalink": request.build_absolute_uri(f"{reverse('rates:rate')}?{query}")
-        if assessment
-        else "",
-        "api_link": f"{reverse('rates:api')}?{query}" if assessment else "",
-        "yuan": {k: f"{getattr(result, k):,.2f}" for k in ("total_paid", "total_cost")}
-        if result
-        else {},
-        "percent": {k: percent(getattr(result, k)) for k in ("apr", "ear", "monthly_rate")}
-        if result
-        else {},
     }
+    if context["assessment"]:
+        result = checked.result
+        context.update(
+            permalink=request.build_absolute_uri(permalink(checked)),
+            api_link=permalink(checked, "rates:api"),
+            yuan={k: f"{getattr(result, k):,.2f}" for k in ("total_paid", "total_cost")},
+            percent={k: percent(getattr(result, k)) for k in ("apr", "ear", "monthly_rate")},
+        )
+    return context
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -80,7 +70,7 @@ def rate_json(request, params: Mapping[str, str]) -> tuple[dict, int]:
         return {"errors": checked.errors}, 400
     assessment = _assess(checked, LprRate.objects.table(), Threshold.objects.all())
     loan, result, lpr, split = checked.loan, checked.result, assessment.lpr, assessment.split
-    cent = Decimal("0.01")
+    cent, absolute = Decimal("0.01"), request.build_absolute_uri
     return {
         "apr": _num(assessment.apr),
         "ear": _num(percent(result.ear)),
@@ -110,22 +100,10 @@ def rate_json(request, params: Mapping[str, str]) -> tuple[dict, int]:
             "exceeds_cap_private": split.exceeds,
         },
         "findings": [
-            {
-                "key": f.key,
-                "level": f.level,
-                "title": f.title,
-                "text": f.text,
-                "links": [
-                    {"label": label, "url": request.build_absolute_uri(url)}
-                    for label, url in f.links
-                ],
-            }
+            {**asdict(f), "links": [{"label": k, "url": absolute(url)} for k, url in f.links]}
             for f in assessment.findings
         ],
-        "permalink": request.build_absolute_uri(
-            f"{reverse('rates:rate')}?{permalink_query(checked)}"
-        ),
+        "permalink": absolute(permalink(checked)),
         "units": "apr, ear, monthly_rate, lpr, cap_private (also in split_2020_08_20): percent "
-        "rounded to 2 decimals; "
-        "total_paid, total_cost, amount, received, fees: yuan rounded to 2 decimals",
+        "rounded to 2 decimals; total_paid, total_cost, amount, received, fees: yuan rounded to 2 decimals",
     }, 200
