@@ -1,8 +1,6 @@
 from django.contrib import admin, messages
-from django.utils import timezone
 
 from kb.core.content_version import ChangesContent
-from kb.rates.lpr import staleness_warning
 from kb.rates.models import LprRate, Threshold
 
 
@@ -13,9 +11,7 @@ class LprRateAdmin(ChangesContent, admin.ModelAdmin):
     search_fields = ("source",)
 
     def changelist_view(self, request, extra_context=None):
-        confirmed = LprRate.objects.table().confirmed_through
-        warning = staleness_warning(confirmed, timezone.localdate())
-        if warning and request.method == "GET":
+        if request.method == "GET" and (warning := LprRate.objects.staleness_warning()):
             messages.warning(request, warning)
         return super().changelist_view(request, extra_context)
 

@@ -1,10 +1,5 @@
-"""The legal position of a computed rate, in plain Chinese. Pure Python: no Django here.
-
-Findings describe what the rules say and how the reader's numbers compare; they never predict
-what a court or a lender will do. Contracts made before 2020-08-20 follow 《民间借贷规定》第三十一条
-第二款: interest up to 2020-08-19 under the interpretation then in force (not in this site's
-sources, so no figure), from 2020-08-20 under the standard at the suit date.
-"""
+"""The legal position of a computed rate in plain Chinese (no Django). Findings say what the rules
+say and how the reader's numbers compare; they never predict what a court or a lender will do."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -36,8 +31,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class Split:
-    """Contracts before 2020-08-20: the period from that day on, measured at the suit date (or,
-    without one, at the latest LPR in the table)."""
+    """Contracts before 2020-08-20 (第三十一条第二款): the period from that day on."""
 
     sued: date | None  # the suit date the reader gave
     basis: str  # "sued": the LPR on that date; "latest": the latest LPR in the table

@@ -3,9 +3,7 @@
 warning when that date is more than 60 days old (admin start page). One query each."""
 
 from django import template
-from django.utils import timezone
 
-from kb.rates.lpr import staleness_warning
 from kb.rates.models import LprRate
 
 register = template.Library()
@@ -19,4 +17,4 @@ def lpr_as_of() -> dict:
 
 @register.simple_tag
 def lpr_staleness() -> str:
-    return staleness_warning(LprRate.objects.table().confirmed_through, timezone.localdate())
+    return LprRate.objects.staleness_warning()
