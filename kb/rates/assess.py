@@ -177,16 +177,15 @@ def _second_period(s: Split, apr: Decimal, times: str) -> str:
 def assess(
     loan: LoanInput,
     result: RateResult,
-    lpr: LprPoint | None,
+    table: LprTable,
     multiple: Decimal = Decimal("4"),
-    table: LprTable | None = None,
     sued: date | None = None,
 ) -> Assessment:
-    """`lpr` is the rate in force on the contract date; `table` (all rows) gives the rate at
-    the suit date for contracts before 2020-08-20 and how far the data was checked."""
+    """Against `multiple` x the one-year LPR in force on the contract date or, for contracts
+    before 2020-08-20, on the suit date; `table` also says how far the LPR data was checked."""
     apr = percent(result.apr)
+    lpr = table.in_force_on(loan.date)
     cap, exceeds = _cap(lpr, multiple, apr)
-    table = table or LprTable((lpr,) if lpr else ())
     confirmed = table.confirmed_through
     unchecked = bool(lpr and confirmed and loan.date > confirmed)
     times = "四倍" if multiple == 4 else f" {multiple.normalize()} 倍"

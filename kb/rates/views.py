@@ -30,8 +30,7 @@ def _assess(checked: Checked, table: LprTable, thresholds) -> Assessment | None:
         return None
     lines = [t.lpr_multiple for t in thresholds if t.slug == Threshold.PRIVATE_CAP_SLUG]
     multiple = next(iter(lines), None) or Decimal("4")
-    lpr = table.in_force_on(checked.loan.date)
-    return assess(checked.loan, checked.result, lpr, multiple, table, checked.sued)
+    return assess(checked.loan, checked.result, table, multiple, checked.sued)
 
 
 def _num(value: Decimal | None) -> float | None:
