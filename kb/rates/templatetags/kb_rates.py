@@ -1,6 +1,5 @@
-"""{% lpr_as_of %}: how far the LPR table was checked, for any page that states an LPR figure
-(the interest checker, an article on rate limits). {% lpr_staleness as warning %}: the editors'
-warning when that date is more than 60 days old (admin start page). One query each."""
+"""{% lpr_as_of %}: how far the LPR table was checked, for pages that state an LPR figure;
+{% lpr_staleness as warning %}: the editors' warning when that was long ago. One query each."""
 
 from django import template
 
