@@ -1,23 +1,15 @@
-"""Loan cost maths: dated cash flows, IRR / XIRR, totals. Pure Python: no Django here.
+"""Loan cost maths (no Django): cash flows (+ to the borrower, - paid), IRR / XIRR, totals.
 
-Sign convention: money the borrower receives is positive, money the borrower pays is negative.
-Rates are fractions (0.12 = 12 %). Monthly plans (`equal`, `bullet`) are solved per month with
-numpy-financial (`apr` = monthly IRR x 12, `ear` = (1 + m)^12 - 1); `custom` plans are solved on
-actual dates with XIRR (brentq on XNPV, 365-day years): `ear` is the XIRR and `apr` is 12 times the
-equivalent monthly rate, so the same loan entered monthly or as dated payments gives close answers.
-"""
+Rates are fractions. Monthly plans give apr = monthly IRR x 12 and ear = (1 + m)^12 - 1; `custom`
+plans give ear = XIRR on actual dates (365-day years) and apr = 12 x its monthly equivalent."""
 
 import calendar
-import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-import numpy as np
-import numpy_financial as npf
 from scipy.optimize import brentq
 
-PLANS = ("equal", "bullet", "custom")
 # Above 100 % a month (about 1.1e26 % a year) the numbers stop meaning anything.
 MAX_MONTHLY_RATE = 100.0
 
@@ -27,15 +19,11 @@ class LoanInput:
     amount: Decimal  # contract amount (yuan)
     received: Decimal  # amount actually received (yuan)
     date: date  # contract date
-    plan: str  # one of PLANS
+    plan: str  # "equal", "bullet" or "custom"
     n: int | None = None
     payment: Decimal | None = None
     payments: tuple[tuple[date, Decimal], ...] = ()
     fees: Decimal = Decimal("0")
-
-    @property
-    def net_received(self) -> Decimal:
-        return self.received - self.fees
 
 
 @dataclass(frozen=True)
@@ -60,16 +48,14 @@ class NoSolution(ValueError):
 
     def __init__(self, field: str, message: str):
         super().__init__(message)
-        self.field = field
-        self.message = message
+        self.field, self.message = field, message
 
 
 def add_months(start: date, months: int) -> date:
     """The same day `months` later, clamped to the month's last day (31 Jan + 1 → 28/29 Feb)."""
     year, month0 = divmod(start.month - 1 + months, 12)
     year += start.year
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return date(year, month0 + 1, min(start.day, last))
+    return date(year, month0 + 1, min(start.day, calendar.monthrange(year, month0 + 1)[1]))
 
 
 def cash_flows(loan: LoanInput) -> tuple[CashFlow, ...]:
@@ -80,103 +66,50 @@ def cash_flows(loan: LoanInput) -> tuple[CashFlow, ...]:
         flows += [
             CashFlow(d, -amt, f"第 {i} 笔还款") for i, (d, amt) in enumerate(loan.payments, 1)
         ]
-        return tuple(flows)
-    for k in range(1, loan.n + 1):
-        due = loan.payment + (loan.amount if loan.plan == "bullet" and k == loan.n else 0)
-        flows.append(CashFlow(add_months(loan.date, k), -due, f"第 {k} 期"))
+    else:
+        for k in range(1, loan.n + 1):
+            due = loan.payment + (loan.amount if loan.plan == "bullet" and k == loan.n else 0)
+            flows.append(CashFlow(add_months(loan.date, k), -due, f"第 {k} 期"))
     return tuple(flows)
 
 
-def _monthly_values(loan: LoanInput) -> list[float]:
-    values = [0.0] * (loan.n + 1)
-    values[0] = float(loan.net_received)
-    for k in range(1, loan.n + 1):
-        values[k] = -float(loan.payment)
-    if loan.plan == "bullet":
-        values[-1] -= float(loan.amount)
-    return values
+def _irr(flows: tuple[CashFlow, ...], times: list[float], upper: float, field: str) -> float:
+    """The rate r in [0, upper] where the flows, discounted by (1 + r) ** -time, sum to zero."""
 
+    def npv(rate: float) -> float:
+        return sum(float(f.amount) * (1 + rate) ** -t for f, t in zip(flows, times, strict=True))
 
-def monthly_irr(loan: LoanInput) -> float:
-    """IRR per month of an `equal` or `bullet` plan (the annuity solved by numpy-financial)."""
-    values = _monthly_values(loan)
-    fv = -float(loan.amount) if loan.plan == "bullet" else 0.0
-    scale = sum(abs(v) for v in values)
-    with np.errstate(all="ignore"):
-        rate = float(npf.rate(loan.n, -float(loan.payment), float(loan.net_received), fv))
-        if math.isfinite(rate) and 0 <= rate <= MAX_MONTHLY_RATE:
-            if abs(float(npf.npv(rate, values))) <= 1e-9 * scale:
-                return rate
-        # Newton can wander off to a root below -100 %; the bracketed solver cannot.
-        return _bracketed(lambda r: float(npf.npv(r, values)), MAX_MONTHLY_RATE)
-
-
-def xnpv(rate: float, flows: tuple[CashFlow, ...]) -> float:
-    start = flows[0].when
-    log_base = math.log1p(rate)
-    return sum(
-        float(f.amount) * math.exp(-((f.when - start).days / 365.0) * log_base) for f in flows
-    )
-
-
-def xirr(flows: tuple[CashFlow, ...]) -> float:
-    """Effective annual rate r with XNPV(r) = 0 on actual dates (365-day years)."""
-    upper = (1 + MAX_MONTHLY_RATE) ** 12 - 1
-    return _bracketed(lambda r: xnpv(r, flows), upper)
-
-
-def _bracketed(npv, upper: float) -> float:
-    # The borrower receives first and pays later, so NPV rises with the rate: one root in [0, upper].
-    low = npv(0.0)
-    if low >= 0:
+    # The borrower receives first and pays later, so NPV rises with the rate: one root at most.
+    if npv(0.0) >= 0:  # nothing paid beyond what was received
         return 0.0
     if npv(upper) < 0:
         raise NoSolution(
-            "payment",
+            field,
             "按这些数字算出的利率高得超出本工具的计算范围（相当于每月超过 10000%），请核对金额和日期。",
         )
     return float(brentq(npv, 0.0, upper, xtol=1e-14, rtol=1e-14, maxiter=500))
 
 
-def total_repaid(loan: LoanInput) -> Decimal:
-    """Every repayment, fees excluded."""
-    if loan.plan == "custom":
-        return sum((amt for _, amt in loan.payments), Decimal("0"))
-    return loan.payment * loan.n + (loan.amount if loan.plan == "bullet" else 0)
-
-
 def calculate(loan: LoanInput) -> RateResult:
     flows = cash_flows(loan)
-    repaid = total_repaid(loan)
+    total_paid = -sum(f.amount for f in flows[1:])  # fees and repayments
+    repaid, net = total_paid - loan.fees, loan.received - loan.fees
     field = "payments" if loan.plan == "custom" else "payment"
-    if repaid < loan.net_received:
+    if repaid < net:
         raise NoSolution(
             field,
-            f"还款总额（{repaid:,.2f} 元）少于你实际到手并扣除费用后的 {loan.net_received:,.2f} 元，"
+            f"还款总额（{repaid:,.2f} 元）少于你实际到手并扣除费用后的 {net:,.2f} 元，"
             "算不出借款成本；请核对金额、期数或还款明细。",
         )
-    try:
-        if repaid == loan.net_received:
-            monthly = ear = 0.0
-        elif loan.plan == "custom":
-            ear = xirr(flows)
-            monthly = (1 + ear) ** (1 / 12) - 1
-        else:
-            monthly = monthly_irr(loan)
-            ear = (1 + monthly) ** 12 - 1
-    except NoSolution as exc:
-        raise NoSolution(field, exc.message) from None
-    except (ValueError, OverflowError, ArithmeticError):
-        raise NoSolution(field, "无法根据这些数字算出利率，请核对输入。") from None
-    total_paid = repaid + loan.fees
-    return RateResult(
-        monthly_rate=monthly,
-        apr=monthly * 12,
-        ear=ear,
-        total_paid=total_paid,
-        total_cost=total_paid - loan.received,
-        flows=flows,
-    )
+    if loan.plan == "custom":
+        years = [(f.when - loan.date).days / 365 for f in flows]
+        ear = _irr(flows, years, (1 + MAX_MONTHLY_RATE) ** 12 - 1, field)
+        monthly = (1 + ear) ** (1 / 12) - 1
+    else:  # received and fees at month 0, then one instalment a month
+        months = [0] * (len(flows) - loan.n) + list(range(1, loan.n + 1))
+        monthly = _irr(flows, months, MAX_MONTHLY_RATE, field)
+        ear = (1 + monthly) ** 12 - 1
+    return RateResult(monthly, monthly * 12, ear, total_paid, total_paid - loan.received, flows)
 
 
 def percent(rate: float) -> Decimal:

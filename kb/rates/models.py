@@ -1,23 +1,34 @@
-from datetime import date
-from decimal import Decimal
+from datetime import timedelta
 
 from django.db import models
+from django.utils import timezone
 
-from kb.rates.lpr import LprPoint, LprTable
+from kb.rates.lpr import LprPoint, LprTable, day_text
+
+STALE_AFTER = timedelta(days=60)  # editors are warned when the table was checked longer ago
 
 
 class LprRateManager(models.Manager):
     def get_by_natural_key(self, published):
         return self.get(published=published)
 
-    def in_force_on(self, day: date) -> "LprRate | None":
-        """The latest publication on or before `day` (None before 2019-08-20: no LPR yet)."""
-        return self.filter(published__lte=day).order_by("-published").first()
-
     def table(self) -> LprTable:
         """Every row as plain data, oldest first (one query)."""
-        rows = self.order_by("published").only("published", "one_year", "confirmed_through")
-        return LprTable(tuple(LprPoint(r.published, r.one_year, r.confirmed_through) for r in rows))
+        rows = self.order_by("published").values_list("published", "one_year", "confirmed_through")
+        return LprTable(tuple(LprPoint(*row) for row in rows))
+
+    def staleness_warning(self) -> str:
+        """The editors' warning when the LPR table was last confirmed too long ago ("" if fine)."""
+        confirmed = self.table().confirmed_through
+        if confirmed is None:
+            return "LPR 表是空的：利率计算器无法给出四倍 LPR。请在“贷款市场报价利率（LPR）”中录入各期报价。"
+        if timezone.localdate() - confirmed <= STALE_AFTER:
+            return ""
+        return (
+            f"LPR 数据只核对到 {day_text(confirmed)}，已超过 {STALE_AFTER.days} 天。"
+            "请对照全国银行间同业拆借中心的公告录入此后有变化的报价，并更新最新一行的“核对至”日期；"
+            "在此之前，利率计算器只按核对至的日期说明数据范围。"
+        )
 
 
 class LprRate(models.Model):
@@ -135,11 +146,3 @@ class Threshold(models.Model):
 
     def natural_key(self):
         return (self.slug,)
-
-
-def private_cap_multiple(thresholds) -> Decimal:
-    """The LPR multiple of the private-lending cap from the table (4 if an editor removed it)."""
-    for row in thresholds:
-        if row.slug == Threshold.PRIVATE_CAP_SLUG and row.lpr_multiple:
-            return row.lpr_multiple
-    return Decimal("4")

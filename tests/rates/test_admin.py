@@ -56,7 +56,7 @@ def test_it_uses_an_lpr_row_an_editor_adds(staff_client, rates_data):
         },
     )
     assert response.status_code == 302
-    assert LprRate.objects.in_force_on(date(2025, 6, 20)).one_year == Decimal("2.90")
+    assert LprRate.objects.table().in_force_on(date(2025, 6, 20)).one_year == Decimal("2.90")
     data = staff_client.get(
         "/api/rate/?" + GOOD.replace("date=2025-06-01", "date=2025-06-20")
     ).json()

@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from kb.rates.assess import LprPoint, assess
+from kb.rates.assess import assess
 from kb.rates.calc import LoanInput, calculate
+from kb.rates.lpr import LprPoint, LprTable
 
 LPR_300 = LprPoint(date(2025, 5, 20), Decimal("3.00"), date(2026, 2, 24))
 
@@ -21,7 +22,7 @@ def run(payment="100", received="10000", day=date(2025, 6, 1), lpr=LPR_300, fees
         payment=Decimal(payment),
         fees=Decimal(fees),
     )
-    return assess(loan, calculate(loan), lpr)
+    return assess(loan, calculate(loan), LprTable((lpr,) if lpr else ()))
 
 
 def keys(assessment):
@@ -120,7 +121,7 @@ def test_it_names_the_line_after_the_multiple_in_the_table():
         n=12,
         payment=Decimal("100"),
     )
-    result = assess(loan, calculate(loan), LPR_300, Decimal("3"))
+    result = assess(loan, calculate(loan), LprTable((LPR_300,)), Decimal("3"))
     assert result.cap == Decimal("9.00") and result.cap_label == "3 倍 LPR"
     assert result.findings[0].title == "年化约 12.00%，高于民间借贷的 3 倍 LPR（9.00%）"
     assert run().cap_label == "四倍 LPR"

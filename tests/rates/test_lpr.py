@@ -56,13 +56,13 @@ def test_it_loads_the_fixture_twice_without_duplicates(rates_data):
     ],
 )
 def test_it_picks_the_lpr_in_force_on_the_contract_date(rates_data, day, published, rate):
-    row = LprRate.objects.in_force_on(day)
+    row = LprRate.objects.table().in_force_on(day)
     assert row.published.isoformat() == published
     assert row.one_year == Decimal(rate)
 
 
 def test_it_has_no_lpr_before_2019_08_20(rates_data):
-    assert LprRate.objects.in_force_on(date(2019, 8, 19)) is None
+    assert LprRate.objects.table().in_force_on(date(2019, 8, 19)) is None
 
 
 def test_it_keeps_unverified_figures_out_of_the_reference_lines(rates_data):

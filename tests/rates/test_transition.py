@@ -27,7 +27,7 @@ OLD = {**GOOD, "date": "2020-05-01"}
 
 def run(day=date(2020, 5, 1), sued=None, payment="100"):
     loan = LoanInput(Decimal("10000"), Decimal("10000"), day, "bullet", 12, Decimal(payment))
-    return assess(loan, calculate(loan), TABLE.in_force_on(day), Decimal("4"), TABLE, sued)
+    return assess(loan, calculate(loan), TABLE, Decimal("4"), sued)
 
 
 def paragraph_31_2() -> str:

@@ -1,11 +1,8 @@
-"""{% lpr_as_of %}: how far the LPR table was checked, for any page that states an LPR figure
-(the interest checker, an article on rate limits). {% lpr_staleness as warning %}: the editors'
-warning when that date is more than 60 days old (admin start page). One query each."""
+"""{% lpr_as_of %}: how far the LPR table was checked, for pages that state an LPR figure;
+{% lpr_staleness as warning %}: the editors' warning when that was long ago. One query each."""
 
 from django import template
-from django.utils import timezone
 
-from kb.rates.lpr import staleness_warning
 from kb.rates.models import LprRate
 
 register = template.Library()
@@ -19,4 +16,4 @@ def lpr_as_of() -> dict:
 
 @register.simple_tag
 def lpr_staleness() -> str:
-    return staleness_warning(LprRate.objects.table().confirmed_through, timezone.localdate())
+    return LprRate.objects.staleness_warning()
