@@ -1,14 +1,9 @@
 """需复核: articles citing a provision whose text, or whose law's status, has changed.
 
-kb.laws records every such change as a laws.Change row (Provision.save / Law.save, the admin
-and import_law all go through them) and knows nothing of articles. This module, on the
-articles side of the dependency, turns unpropagated changes into Article.needs_review flags.
-It runs as soon as a change is committed, and again whenever an editor opens the article list
-or an article, and in check_citations, so the flag is up to date wherever editors look,
-whichever way the law was changed.
+kb.laws records each such change as a laws.Change row; here they become Article.needs_review
+flags once committed, and again whenever editors open the article list, an article, the
+review queue or run check_citations (so a raw SQL import is caught up too).
 """
-
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q
@@ -16,13 +11,8 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from kb.articles.models import Article
-from kb.articles.rendering import render_markdown
-from kb.articles.services import store_citations
 from kb.core.content_version import content_changed
 from kb.laws.models import Change
-
-FLAGGED_REASON = "所引条文已变化，自动标记为需复核"
-REVIEWED_REASON = "标记为已审核"
 
 
 @transaction.atomic
@@ -49,7 +39,10 @@ def flag_stale_articles() -> int:
         # One history row per article (bulk_update alone would leave no trace), without
         # save(): the article's text and its public "updated" date do not change.
         bulk_update_with_history(
-            articles, Article, ["needs_review"], default_change_reason=FLAGGED_REASON
+            articles,
+            Article,
+            ["needs_review"],
+            default_change_reason="所引条文已变化，自动标记为需复核",
         )
     Change.objects.filter(pk__in=[c[0] for c in changes]).update(propagated=True)
     return len(articles)
@@ -78,30 +71,7 @@ def mark_reviewed(queryset, user=None) -> int:
             Article,
             ["needs_review", "reviewed_at"],
             default_user=user,
-            default_change_reason=REVIEWED_REASON,
+            default_change_reason="标记为已审核",
         )
         content_changed()  # the article page shows 最近审核
     return len(articles)
-
-
-@dataclass
-class CheckReport:
-    articles: int
-    unresolved: list[tuple[Article, str, str]]  # (article, raw text, reason)
-
-
-def check_citations(store: bool = True) -> CheckReport:
-    """Re-parse every article; optionally store the refreshed citation rows."""
-    report = CheckReport(articles=0, unresolved=[])
-    for article in Article.objects.order_by("pk").iterator():
-        rendered = render_markdown(article.body)
-        report.articles += 1
-        report.unresolved.extend((article, m.raw_text, m.reason) for m in rendered.unresolved)
-        if store:
-            Article.objects.filter(pk=article.pk).update(
-                body_html=rendered.html, toc_html=rendered.toc_html
-            )
-            store_citations(article, rendered)
-    if store:
-        flag_stale_articles()
-    return report

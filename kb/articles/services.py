@@ -44,14 +44,18 @@ def store_citations(article, rendered: Rendered) -> None:
         content_changed()
 
 
-def rerender_all() -> int:
-    """Re-render every article (after loading fixtures or laws); returns how many."""
+def rerender_all(store: bool = True, unresolved: list | None = None) -> int:
+    """Re-render every article (after loading fixtures or laws); returns how many.
+    (article, CitationMiss) pairs go into `unresolved`; with store=False nothing is saved."""
     count = 0
-    for article in Article.objects.all().iterator():
+    for article in Article.objects.order_by("pk").iterator():
         rendered = render_article(article)
-        Article.objects.filter(pk=article.pk).update(
-            body_html=article.body_html, toc_html=article.toc_html
-        )
-        store_citations(article, rendered)
         count += 1
+        if unresolved is not None:
+            unresolved.extend((article, miss) for miss in rendered.unresolved)
+        if store:
+            Article.objects.filter(pk=article.pk).update(
+                body_html=article.body_html, toc_html=article.toc_html
+            )
+            store_citations(article, rendered)
     return count
