@@ -8,14 +8,11 @@ from kb.articles.models import Article
 from kb.laws.pages import provision_context
 
 
-def citing_articles(provision) -> list[Article]:
-    return list(
-        Article.objects.published().for_list().filter(citations__provision=provision).distinct()
-    )
-
-
 @require_safe
 def provision(request: HttpRequest, law_slug: str, number: str) -> HttpResponse:
     context = provision_context(law_slug, number)
-    context["cited_by"] = citing_articles(context["provision"])
+    citing = (
+        Article.objects.published().for_list().filter(citations__provision=context["provision"])
+    )
+    context["cited_by"] = list(citing.distinct())
     return render(request, "laws/provision.html", context)

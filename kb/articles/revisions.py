@@ -39,11 +39,6 @@ def is_live(article: Article) -> bool:
     return article.pk is not None and Article.objects.publishable().filter(pk=article.pk).exists()
 
 
-def diverts(user, article: Article) -> bool:
-    """Whether a save of `article` by `user` becomes a pending revision."""
-    return not can_publish(user) and is_live(article)
-
-
 def _json(name: str, value):
     """A field value as a revision stores it: pks, ISO dates (UTC, whole seconds)."""
     if name in M2M:

@@ -193,18 +193,15 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
         return ShowsOwnRevision
 
     def save_model(self, request, obj, form, change):
-        if change and revisions.diverts(request.user, obj):
-            # The live article is not saved: the changes wait for a reviewer.
+        if change and not can_publish(request.user) and revisions.is_live(obj):
+            # The live article is not saved: the changes wait for a reviewer. Nor are its FAQ
+            # (locked for a 编辑, see faq_editable), tags and related.
             request._revision_message = revisions.submit_revision(
                 obj, form.cleaned_data, request.user
             )
-            form.save_m2m = lambda: None  # tags and related too (simple-history's revert calls it)
+            form.save_m2m = lambda: None  # (simple-history's revert calls it too)
             return
         super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        if not getattr(request, "_revision_message", None):
-            super().save_related(request, form, formsets, change)
 
     def construct_change_message(self, request, form, formsets, add=False):
         # The formsets were not saved (they have no new/changed objects to list).
@@ -236,9 +233,6 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
     def mark_reviewed(self, request, queryset):
         n = mark_reviewed(queryset, request.user)
         self.message_user(request, f"已将 {n} 篇文章标记为已审核。", messages.SUCCESS)
-
-    def view_on_site(self, obj):
-        return obj.get_absolute_url()
 
     def changelist_view(self, request, extra_context=None):
         flag_stale_articles()  # law changes since the last look become 需复核 flags

@@ -16,9 +16,7 @@ from kb.articles.models import (
     QUEUE_ORDERING,
     Article,
     ArticleRevision,
-    Category,
     ReviewQueueArticle,
-    Tag,
     due_for_review,
 )
 from kb.articles.review import flag_stale_articles, mark_reviewed
@@ -43,16 +41,10 @@ def _display(name: str, value) -> str:
     """A stored revision value as the reviewer reads it."""
     if value in (None, "", []):
         return "（空）"
-    if name == "category":
-        category = Category.objects.filter(pk=value).first()
-        return category.name if category else "（已删除的分类）"
-    if name in ("tags", "related"):
-        rows = (
-            Tag.objects.filter(pk__in=value)
-            if name == "tags"
-            else Article.objects.filter(pk__in=value)
-        )
-        return "、".join(str(row) for row in rows)
+    field = Article._meta.get_field(name)
+    if field.is_relation:  # category, tags, related: stored as pks
+        rows = field.related_model.objects.filter(pk__in=value if field.many_to_many else [value])
+        return "、".join(map(str, rows)) or "（已删除）"
     if name == "published_at":
         return timezone.localtime(parse_datetime(value)).strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, bool):
