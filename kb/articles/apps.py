@@ -18,8 +18,7 @@ class ArticlesConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from kb.articles.models import Article
-        from kb.articles.review import flag_when_committed
-        from kb.articles.services import store_citations_after_save
+        from kb.articles.services import flag_when_committed, store_citations_after_save
         from kb.core.content_version import watch_schedule
         from kb.laws.models import Change
 

@@ -23,9 +23,6 @@ class LatestArticlesFeed(Feed):
     def items(self):
         return Article.objects.published().for_list()[:FEED_SIZE]
 
-    def item_title(self, item: Article) -> str:
-        return item.title
-
     def item_description(self, item: Article) -> str:
         return item.short_answer
 

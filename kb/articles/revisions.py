@@ -102,14 +102,6 @@ def submit_revision(article: Article, cleaned_data: dict, author) -> str:
     return "你的待审核修改已更新，审核通过前读者看到的仍是当前版本。"
 
 
-def initial_from(revision: ArticleRevision) -> dict:
-    """Form initial values showing the revision's proposal (for its author reopening it)."""
-    return {
-        name: Article._meta.get_field(name).to_python(value) if name not in M2M else value
-        for name, value in revision.changes.items()
-    }
-
-
 def _locked_pending(revision: ArticleRevision, user) -> ArticleRevision:
     if not can_publish(user):
         raise PermissionDenied("只有“审核”组的成员可以应用或驳回待审核修改。")

@@ -11,7 +11,7 @@ from markdownx.admin import MarkdownxModelAdmin
 
 from kb.articles import revisions
 from kb.articles.models import FAQ, Article, ArticleCitation
-from kb.articles.review import flag_stale_articles, mark_reviewed
+from kb.articles.services import flag_stale_articles, mark_reviewed
 from kb.core.content_version import ChangesContent
 from kb.core.history import HistoryAdmin
 from kb.core.workflow import can_publish, set_status
@@ -244,7 +244,10 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
             own = revisions.pending_for(int(object_id), request.user).first()
             decided = own is None and revisions.latest_decision_notice(int(object_id), request.user)
             if own is not None:
-                request._revision_initial = revisions.initial_from(own)
+                request._revision_initial = {  # the form shows their proposal
+                    name: Article._meta.get_field(name).to_python(value)
+                    for name, value in own.changes.items()
+                }
                 self.message_user(request, revisions.OWN_PENDING, messages.WARNING)
             elif decided:
                 notice, rejected = decided

@@ -19,7 +19,7 @@ from kb.articles.models import (
     ReviewQueueArticle,
     due_for_review,
 )
-from kb.articles.review import flag_stale_articles, mark_reviewed
+from kb.articles.services import flag_stale_articles, mark_reviewed
 from kb.core.history import line_diff
 from kb.core.workflow import can_publish
 

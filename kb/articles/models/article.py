@@ -1,5 +1,6 @@
 """Categories, tags, Q&A articles and their FAQ entries, with the one definition of “published”."""
 
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from markdownx.models import MarkdownxField
@@ -90,11 +91,8 @@ class Tag(Slugged, models.Model):
 
 class ArticleQuerySet(PublishableQuerySet):
     def published(self):
-        """The only door for public pages, feeds, sitemaps, search and the API.
-
-        publishable() (published or scheduled for later) is the workflow's “live”: the
-        search index stores these with their published_at and hides the scheduled ones at
-        query time, so they appear on time."""
+        """The only door for public pages, feeds, sitemaps and the API. The search index
+        stores publishable() ones (scheduled too) and hides the scheduled at query time."""
         return self.publishable().filter(published_at__lte=timezone.now())
 
     def for_list(self):
@@ -208,11 +206,9 @@ class Article(Slugged, models.Model):
         self.rendered = render_article(self)
         super().save(*args, **kwargs)
 
+    @admin.display(boolean=True, description="公开中")
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
-
-    is_published.boolean = True
-    is_published.short_description = "公开中"
 
 
 class FAQ(models.Model):

@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from kb.articles.review import flag_stale_articles
-from kb.articles.services import rerender_all
+from kb.articles.services import flag_stale_articles, rerender_all
 
 
 class Command(BaseCommand):
