@@ -3,7 +3,7 @@
 The public page (HTML stored at save) and the admin preview (markdownx) both call it.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import markdown
 import nh3
@@ -32,9 +32,9 @@ TOC = {"toc_depth": "2-3", "slugify": lambda heading, sep: "h-" + pinyin_slug(he
 @dataclass
 class Rendered:
     html: str
-    toc_html: str = ""
-    citations: list[CitationHit] = field(default_factory=list)
-    unresolved: list[CitationMiss] = field(default_factory=list)
+    toc_html: str
+    citations: list[CitationHit]
+    unresolved: list[CitationMiss]
 
 
 def sanitise(html: str) -> str:
