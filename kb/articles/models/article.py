@@ -95,6 +95,11 @@ class ArticleQuerySet(PublishableQuerySet):
         stores publishable() ones (scheduled too) and hides the scheduled at query time."""
         return self.publishable().filter(published_at__lte=timezone.now())
 
+    def next_publication(self):
+        """When the earliest scheduled article (published, dated later) goes live, or None."""
+        scheduled = self.publishable().filter(published_at__gt=timezone.now())
+        return scheduled.order_by("published_at").values_list("published_at", flat=True).first()
+
     def for_list(self):
         return self.select_related("category", "category__parent").only(
             "title",
