@@ -127,7 +127,7 @@ def prepare(database_url: str, articles: int) -> None:
     manage(env, "collectstatic", "--noinput")
     manage(env, "load_content")
     if articles:
-        manage(env, "generate_articles", str(articles))
+        subprocess.run([PY, "bench/synthetic.py", str(articles)], cwd=ROOT, env=env, check=True)
 
 
 @contextmanager
@@ -243,7 +243,7 @@ def wrk(url: str, duration: int, connections: int = 16, script: Path | None = No
 
 
 def spread_paths(articles: int) -> list[str]:
-    """The synthetic articles' pages (manage.py generate_articles names them so)."""
+    """The synthetic articles' pages (bench/synthetic.py names them so)."""
     return [f"/articles/synthetic-1-{n}/" for n in range(articles)]
 
 

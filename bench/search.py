@@ -10,7 +10,7 @@ BENCH_SEARCH_DATABASE_URL; SQLite in a temp file), migrates and loads the site's
 (`load_content`: laws, articles, trees, synonyms). It first scores the judged readers'
 questions (tests/search/judged_queries.json) on that content — top-3 accuracy, MRR and their
 latency — then for each size generates that many synthetic articles on top
-(`generate_articles`, seed 1), rebuilds the index (timed) and times `search(q)` — what one
+(bench/synthetic.py, seed 1), rebuilds the index (timed) and times `search(q)` — what one
 /search/ page pays: ranked page of 10, snippets — for a fixed set of queries, `repeat` times
 each after one warm-up. Results go to docs/benchmarks.md between <!-- search:start --> and
 <!-- search:end -->.
@@ -101,8 +101,8 @@ def measure(sizes: list[int], repeat: int, reuse: bool = False) -> list[dict]:
     """Inside a configured Django: grow the corpus to each size, index it, time the queries.
     With `reuse`, a database already holding exactly that many indexed articles is measured as is."""
     from django.db import connection
+    from synthetic import generate_articles
 
-    from kb.articles.synthetic import generate_articles
     from kb.search.models import SearchDocument
     from kb.search.services import rebuild_index
 
@@ -178,7 +178,7 @@ def render(
         "the figures as upper bounds). Each figure is the wall time of one "
         "`kb.search.backends.search(q)` call in-process (cached synonyms, ranked page of 10, snippets); "
         f"{len(QUERIES)} queries × {repeat} runs after a warm-up. Synthetic articles from "
-        "`manage.py generate_articles N` (seed 1), added to the site's own content (fixtures/), "
+        "`bench/synthetic.py N` (seed 1), added to the site's own content (fixtures/), "
         "whose few sentence templates make almost every "
         "query match most pages — the worst case for ranking. Ranking is bounded: per query at most "
         f"{CANDIDATES} pages matching anywhere plus {CANDIDATES} matching in a title or short answer "

@@ -1,13 +1,4 @@
 from django.apps import AppConfig
-from django.utils import timezone
-
-
-def next_publication():
-    """When the earliest scheduled article (published, dated later) goes live, or None."""
-    from kb.articles.models import Article
-
-    scheduled = Article.objects.publishable().filter(published_at__gt=timezone.now())
-    return scheduled.order_by("published_at").values_list("published_at", flat=True).first()
 
 
 class ArticlesConfig(AppConfig):
@@ -18,14 +9,13 @@ class ArticlesConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from kb.articles.models import Article
-        from kb.articles.review import flag_when_committed
-        from kb.articles.services import store_citations_after_save
+        from kb.articles.services import flag_when_committed, store_citations_after_save
         from kb.core.content_version import watch_schedule
         from kb.laws.models import Change
 
         # Article.save() renders; its citation rows are rebuilt once the row is saved.
         post_save.connect(store_citations_after_save, sender=Article, dispatch_uid="articles-cite")
-        watch_schedule(next_publication)  # a timed article appears on time (no cron job)
+        watch_schedule(Article.objects.next_publication)  # timed articles appear on time
 
         # A law change flags the articles citing it as soon as it is committed (the admin
         # list and the review queue also catch up on open, e.g. after a raw SQL import).

@@ -1,10 +1,9 @@
-"""Citation hook of the render pipeline: find citations in rendered HTML and link them.
+"""Citation hook of the render pipeline: citations in rendered HTML become links.
 
-It parses text nodes (outside <a>, <code>, <pre>) with kb.laws.citations, resolves each hit
-against the provisions in the database and wraps resolved ones in a link to the provision
-page. The provision text follows the link in a <span class="cite-text"> that the link points
-to with aria-describedby: screen readers announce it, and CSS shows it on hover and keyboard
-focus, so no JavaScript is needed. Unresolved citations stay plain text and come back as misses.
+Text nodes outside <a>, <code> and <pre> are parsed with kb.laws.citations and resolved against
+the database. Each link is followed by the provision's text in a <span class="cite-text"> that
+it points to with aria-describedby (screen readers announce it, CSS shows it on hover and
+focus). Unresolved citations stay plain text and come back as misses.
 """
 
 import html as html_lib
@@ -28,7 +27,6 @@ class CitationHit:
     raw_text: str
     paragraph: int | None = None
     item: int | None = None
-    law_slug: str = ""
     label: str = ""
 
 
@@ -46,17 +44,16 @@ def link_citations(html: str) -> tuple[str, list[CitationHit], list[CitationMiss
     if not found:
         return html, [], []
     results = resolve([c for _, c in found])
-    hits: list[CitationHit] = []
-    misses: list[CitationMiss] = []
-    edits: dict[int, list[Resolved]] = {}
+    hits, misses, edits = [], [], {}  # edits: token index -> resolved citations in it
     for (index, _), result in zip(found, results, strict=True):
         c = result.citation
         if not result.provisions:
             misses.append(CitationMiss(c.raw, result.reason))
             continue
         edits.setdefault(index, []).append(result)
-        for p in result.provisions:
-            hits.append(CitationHit(p.pk, c.raw, c.paragraph, c.item, p.law.slug, p.label))
+        hits.extend(
+            CitationHit(p.pk, c.raw, c.paragraph, c.item, p.label) for p in result.provisions
+        )
     for number, (index, results_here) in enumerate(sorted(edits.items())):
         tokens[index] = _wrap(tokens[index], results_here, f"c{number}")
     return "".join(tokens), hits, misses
@@ -69,8 +66,7 @@ def _find(tokens: list[str]):
     block, is quoted: a 本解释/本规定 there is not taken to mean the law named before it."""
     found = []
     skip = quoting = open_quotes = 0
-    previous = None
-    registry = None
+    previous = registry = None
     for index, token in enumerate(tokens):
         if index % 2:  # a tag
             tag = TAG_RE.match(token)
@@ -99,13 +95,10 @@ def _wrap(text: str, results: list[Resolved], prefix: str) -> str:
         start, end = result.citation.span
         first, last = result.provisions[0], result.provisions[-1]
         href = first.get_absolute_url() if first is last else first.range_url_to(last)
-        tip_id = f"cite-{prefix}-{n}"
-        tip = _tooltip(result)
-        out.append(text[pos:start])
+        tip_id, tip = f"cite-{prefix}-{n}", html_lib.escape(_tooltip(result))
         out.append(
-            f'<a class="cite" href="{href}" aria-describedby="{tip_id}">'
-            f"{text[start:end]}</a>"
-            f'<span class="cite-text" id="{tip_id}">{html_lib.escape(tip)}</span>'
+            f'{text[pos:start]}<a class="cite" href="{href}" aria-describedby="{tip_id}">'
+            f'{text[start:end]}</a><span class="cite-text" id="{tip_id}">{tip}</span>'
         )
         pos = end
     out.append(text[pos:])

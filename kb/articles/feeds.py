@@ -24,7 +24,7 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published().for_list()[:FEED_SIZE]
 
     def item_title(self, item: Article) -> str:
-        return item.title
+        return item.title  # not Django's default, which escapes it a second time
 
     def item_description(self, item: Article) -> str:
         return item.short_answer

@@ -3,7 +3,7 @@
 The public page (HTML stored at save) and the admin preview (markdownx) both call it.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import markdown
 import nh3
@@ -11,52 +11,10 @@ import nh3
 from kb.articles.citation_links import CitationHit, CitationMiss, link_citations
 from kb.articles.slugs import pinyin_slug
 
-ALLOWED_TAGS = {
-    "a",
-    "abbr",
-    "b",
-    "blockquote",
-    "br",
-    "caption",
-    "code",
-    "dd",
-    "del",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "i",
-    "img",
-    "li",
-    "mark",
-    "ol",
-    "p",
-    "pre",
-    "q",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "summary",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "u",
-    "ul",
-}
+ALLOWED_TAGS = set(
+    "a abbr b blockquote br caption code dd del details div dl dt em h2 h3 h4 h5 h6 hr i img "
+    "li mark ol p pre q s small span strong sub summary sup table tbody td tfoot th thead tr u ul".split()
+)
 ALLOWED_ATTRIBUTES = {
     "*": {"id", "class", "title", "lang"},
     "a": {"href", "aria-describedby"},
@@ -67,20 +25,16 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
-_EXTENSIONS = ["extra", "sane_lists", "toc"]
-_EXTENSION_CONFIGS = {"toc": {"toc_depth": "2-3", "slugify": lambda value, sep: _heading_id(value)}}
-
-
-def _heading_id(value: str) -> str:
-    return "h-" + pinyin_slug(value, 60)
+EXTENSIONS = ["extra", "sane_lists", "toc"]
+TOC = {"toc_depth": "2-3", "slugify": lambda heading, sep: "h-" + pinyin_slug(heading, 60)}
 
 
 @dataclass
 class Rendered:
     html: str
-    toc_html: str = ""
-    citations: list[CitationHit] = field(default_factory=list)
-    unresolved: list[CitationMiss] = field(default_factory=list)
+    toc_html: str
+    citations: list[CitationHit]
+    unresolved: list[CitationMiss]
 
 
 def sanitise(html: str) -> str:
@@ -95,11 +49,9 @@ def sanitise(html: str) -> str:
 
 
 def render_markdown(source: str) -> Rendered:
-    md = markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
-    html = md.convert(source or "")
-    toc_tokens = getattr(md, "toc_tokens", [])
-    html, hits, misses = link_citations(html)
-    toc = sanitise(md.toc) if toc_tokens else ""
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={"toc": TOC})
+    html, hits, misses = link_citations(md.convert(source or ""))
+    toc = sanitise(md.toc) if md.toc_tokens else ""
     return Rendered(html=sanitise(html), toc_html=toc, citations=hits, unresolved=misses)
 
 

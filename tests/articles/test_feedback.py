@@ -4,7 +4,7 @@ import io
 from django.contrib.admin.sites import site
 from django.test import RequestFactory
 
-from kb.articles.admin.feedback import FeedbackAdmin
+from kb.articles.admin import FeedbackAdmin
 from kb.articles.models import Article, Feedback
 from kb.core.feedback import RATE_LIMIT
 

@@ -149,8 +149,8 @@ def test_it_shows_a_scheduled_article_once_its_time_has_come(
 
 
 def test_bulk_writes_still_invalidate(client, make_article, django_capture_on_commit_callbacks):
+    from bench.synthetic import generate_articles
     from kb.articles.services import rerender_all
-    from kb.articles.synthetic import generate_articles
 
     article = make_article(body="## 要点\n\n旧正文。")
     client.get(article.get_absolute_url())

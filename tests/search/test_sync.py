@@ -120,7 +120,7 @@ def test_it_keeps_an_article_s_words_inside_its_row(make_article):
     (fetched and reassembled per row) or be compressed (migration 0004)."""
     from django.db import connection
 
-    from kb.articles.synthetic import SENTENCES, SUBJECTS
+    from bench.synthetic import SENTENCES, SUBJECTS
 
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL row storage; SQLite keeps words in its FTS5 table")

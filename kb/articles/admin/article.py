@@ -1,21 +1,80 @@
-"""Articles: the draft → 待审核 → 已发布 workflow, pending revisions for live articles, history."""
+"""Articles: the draft → 待审核 → 已发布 workflow, pending revisions for live articles, history;
+their FAQ entries and the citations found at save."""
 
 from django.contrib import admin, messages
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from markdownx.admin import MarkdownxModelAdmin
 
-from kb.articles import revision_diff, revisions
-from kb.articles.admin.citation import CitationInline
-from kb.articles.admin.faq import FAQInline
-from kb.articles.feedback import counts as feedback_counts
-from kb.articles.models import Article
-from kb.articles.review import flag_stale_articles, mark_reviewed
+from kb.articles import revisions
+from kb.articles.models import FAQ, Article, ArticleCitation
+from kb.articles.services import flag_stale_articles, mark_reviewed
 from kb.core.content_version import ChangesContent
+from kb.core.history import HistoryAdmin
 from kb.core.workflow import can_publish, set_status
 from kb.core.workflow_admin import WorkflowAdmin
+
+
+class CitationInline(admin.TabularInline):
+    model = ArticleCitation
+    extra = 0
+    can_delete = False
+    fields = ["provision", "raw_text", "count", "paragraph", "item"]
+    readonly_fields = fields
+    verbose_name_plural = "本文引用的条文（保存时自动生成）"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+def faq_editable(request, article) -> bool:
+    """Readers see a published article's FAQ at once: a 编辑 cannot change it (a pending
+    revision covers the article's own fields only), a 审核 can."""
+    return article is None or can_publish(request.user) or not revisions.is_live(article)
+
+
+class FAQInline(admin.StackedInline):
+    model = FAQ
+    extra = 0
+    show_change_link = True  # each entry's own page, with its history
+
+    def has_add_permission(self, request, obj=None):
+        return faq_editable(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return faq_editable(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return faq_editable(request, obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(FAQ)
+class FAQAdmin(ChangesContent, HistoryAdmin):
+    """One FAQ entry with its history (diff, revert), under the rule of its article's page."""
+
+    list_display = ["question", "article", "order"]
+    list_select_related = ["article"]
+    search_fields = ["question", "answer", "article__title"]
+    autocomplete_fields = ["article"]
+
+    def has_add_permission(self, request):
+        # A 编辑 adds entries on the article's page, where a live article's FAQ is locked.
+        return can_publish(request.user) and super().has_add_permission(request)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Moving a draft's entry onto a live article would get round the rule.
+        return ["article"] if obj is not None else []
+
+    def has_change_permission(self, request, obj=None):
+        article = obj and obj.article
+        return faq_editable(request, article) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        article = obj and obj.article
+        return faq_editable(request, article) and super().has_delete_permission(request, obj)
 
 
 class PendingRevisionFilter(admin.SimpleListFilter):
@@ -76,7 +135,9 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
     def feedback_counts(self, obj):
         if obj is None or obj.pk is None:
             return "保存并发布后开始统计。"
-        c = feedback_counts(obj)
+        c = obj.feedback.aggregate(
+            yes=Count("id", Q(helpful=True)), no=Count("id", Q(helpful=False))
+        )
         url = reverse("admin:articles_feedback_changelist") + f"?article__id__exact={obj.pk}"
         return format_html(
             '有帮助 {} 次 · 没帮助 {} 次 · <a href="{}">查看全部反馈</a>', c["yes"], c["no"], url
@@ -100,9 +161,6 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
 
     @admin.display(description="待审核修改")
     def pending_revisions(self, obj):
-        if obj is None or obj.pk is None:
-            return ""
-        rows = revisions.pending_for(obj).select_related("author")
         return format_html_join(
             "",
             '<p><a href="{}">{} 于 {} 提交的修改：{}</a></p>',
@@ -111,9 +169,9 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
                     reverse("admin:articles_articlerevision_change", args=[r.pk]),
                     r.author or "（已删除的用户）",
                     timezone.localtime(r.updated_at).strftime("%Y-%m-%d %H:%M"),
-                    revision_diff.changed_labels(r),
+                    r.changed_labels(),
                 )
-                for r in rows
+                for r in revisions.pending_for(obj).select_related("author")
             ),
         )
 
@@ -135,18 +193,15 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
         return ShowsOwnRevision
 
     def save_model(self, request, obj, form, change):
-        if change and revisions.diverts(request.user, obj):
-            # The live article is not saved: the changes wait for a reviewer.
-            message, _ = revisions.submit_revision(obj, form.cleaned_data, request.user)
-            request._revision_message = message
-            form.save_m2m = lambda: None  # tags and related too (simple-history's revert calls it)
+        if change and not can_publish(request.user) and revisions.is_live(obj):
+            # The live article is not saved: the changes wait for a reviewer. Nor are its FAQ
+            # (locked for a 编辑, see faq_editable), tags and related.
+            request._revision_message = revisions.submit_revision(
+                obj, form.cleaned_data, request.user
+            )
+            form.save_m2m = lambda: None  # (simple-history's revert calls it too)
             return
         super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        if getattr(request, "_revision_message", None):
-            return
-        super().save_related(request, form, formsets, change)
 
     def construct_change_message(self, request, form, formsets, add=False):
         # The formsets were not saved (they have no new/changed objects to list).
@@ -172,8 +227,12 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
         n = set_status(request.user, queryset, Article.Status.DRAFT)
         self.message_user(request, f"已撤回 {n} 篇文章。", messages.SUCCESS)
 
-    def view_on_site(self, obj):
-        return obj.get_absolute_url()
+    @admin.action(
+        description="标记为已审核（清除“需复核”，最近审核设为今天）", permissions=["publish"]
+    )
+    def mark_reviewed(self, request, queryset):
+        n = mark_reviewed(queryset, request.user)
+        self.message_user(request, f"已将 {n} 篇文章标记为已审核。", messages.SUCCESS)
 
     def changelist_view(self, request, extra_context=None):
         flag_stale_articles()  # law changes since the last look become 需复核 flags
@@ -183,21 +242,16 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
         flag_stale_articles()
         if str(object_id).isdigit() and request.method == "GET" and not can_publish(request.user):
             own = revisions.pending_for(int(object_id), request.user).first()
+            decided = own is None and revisions.latest_decision_notice(int(object_id), request.user)
             if own is not None:
-                request._revision_initial = revisions.initial_from(own)
+                request._revision_initial = {  # the form shows their proposal
+                    name: Article._meta.get_field(name).to_python(value)
+                    for name, value in own.changes.items()
+                }
                 self.message_user(request, revisions.OWN_PENDING, messages.WARNING)
-            else:
-                decided = revisions.latest_decision_notice(int(object_id), request.user)
-                if decided:
-                    notice, rejected = decided
-                    self.message_user(
-                        request, notice, messages.WARNING if rejected else messages.SUCCESS
-                    )
+            elif decided:
+                notice, rejected = decided
+                self.message_user(
+                    request, notice, messages.WARNING if rejected else messages.SUCCESS
+                )
         return super().changeform_view(request, object_id, form_url, extra_context)
-
-    @admin.action(
-        description="标记为已审核（清除“需复核”，最近审核设为今天）", permissions=["publish"]
-    )
-    def mark_reviewed(self, request, queryset):
-        n = mark_reviewed(queryset, request.user)
-        self.message_user(request, f"已将 {n} 篇文章标记为已审核。", messages.SUCCESS)

@@ -1,11 +1,11 @@
-"""Q&A articles and their FAQ entries, with the one definition of “published”."""
+"""Categories, tags, Q&A articles and their FAQ entries, with the one definition of “published”."""
 
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
-from kb.articles.models.taxonomy import Category, Tag
 from kb.articles.rendering import render_article
 from kb.articles.slugs import unique_slug
 from kb.core.urlcache import cached_reverse
@@ -13,14 +13,92 @@ from kb.core.workflow import PublishableQuerySet, Status
 from kb.laws.models import Provision
 
 
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Slugged:
+    """Mixin: `slug` filled from the pinyin of the SLUG_FROM field when blank, the slug as
+    natural key, and the page at the URL named URL_NAME."""
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            max_length = self._meta.get_field("slug").max_length
+            self.slug = unique_slug(type(self), str(self), self.pk, max_length=max_length)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return cached_reverse(self.URL_NAME, self.slug)
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def __str__(self) -> str:
+        return getattr(self, self.SLUG_FROM)
+
+
+class Category(Slugged, models.Model):
+    """Two levels at most: how readers browse articles, with tags."""
+
+    SLUG_FROM, URL_NAME = "name", "articles:category"
+
+    name = models.CharField("名称", max_length=60, unique=True)
+    slug = models.SlugField(
+        "网址标识",
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text="留空则按名称的拼音自动生成。发布后不要修改。",
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name="上级分类",
+        help_text="最多两级：顶级分类留空。",
+    )
+    description = models.TextField(
+        "简介", blank=True, help_text="显示在分类页顶部，一两句话说明本分类回答哪些问题。"
+    )
+    order = models.PositiveIntegerField("排序", default=0, help_text="小的在前。")
+
+    objects = SlugManager()
+
+    class Meta:
+        verbose_name = "分类"
+        verbose_name_plural = "分类"
+        ordering = ["order", "id"]
+
+
+class Tag(Slugged, models.Model):
+    SLUG_FROM, URL_NAME = "name", "articles:tag"
+
+    name = models.CharField("名称", max_length=40, unique=True)
+    slug = models.SlugField(
+        "网址标识", max_length=80, unique=True, blank=True, help_text="留空则按名称的拼音自动生成。"
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        verbose_name = "标签"
+        verbose_name_plural = "标签"
+        ordering = ["name"]
+
+
 class ArticleQuerySet(PublishableQuerySet):
     def published(self):
-        """The only door for public pages, feeds, sitemaps, search and the API.
-
-        publishable() (published or scheduled for later) is the workflow's “live”: the
-        search index stores these with their published_at and hides the scheduled ones at
-        query time, so they appear on time."""
+        """The only door for public pages, feeds, sitemaps and the API. The search index
+        stores publishable() ones (scheduled too) and hides the scheduled at query time."""
         return self.publishable().filter(published_at__lte=timezone.now())
+
+    def next_publication(self):
+        """When the earliest scheduled article (published, dated later) goes live, or None."""
+        scheduled = self.publishable().filter(published_at__gt=timezone.now())
+        return scheduled.order_by("published_at").values_list("published_at", flat=True).first()
 
     def for_list(self):
         return self.select_related("category", "category__parent").only(
@@ -36,12 +114,11 @@ class ArticleQuerySet(PublishableQuerySet):
         )
 
 
-class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+ArticleManager = SlugManager.from_queryset(ArticleQuerySet)
 
 
-class Article(models.Model):
+class Article(Slugged, models.Model):
+    SLUG_FROM, URL_NAME = "title", "articles:detail"
     Status = Status  # the workflow's states (kb/core/workflow.py)
 
     title = models.CharField(
@@ -129,27 +206,14 @@ class Article(models.Model):
             models.Index(fields=["category", "status", "published_at", "id"]),
         ]
 
-    def __str__(self) -> str:
-        return self.title
-
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Article, self.title, self.pk, max_length=100)
         # The citations found here are stored after the save (kb.articles.services, post_save).
         self.rendered = render_article(self)
         super().save(*args, **kwargs)
 
-    def get_absolute_url(self) -> str:
-        return cached_reverse("articles:detail", self.slug)
-
-    def natural_key(self):
-        return (self.slug,)
-
+    @admin.display(boolean=True, description="公开中")
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
-
-    is_published.boolean = True
-    is_published.short_description = "公开中"
 
 
 class FAQ(models.Model):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from kb.articles.review import check_citations
+from kb.articles.services import flag_stale_articles, rerender_all
 
 
 class Command(BaseCommand):
@@ -13,9 +13,10 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="only report; change nothing")
 
     def handle(self, *args, **options):
-        report = check_citations(store=not options["dry_run"])
-        for article, raw, reason in report.unresolved:
-            self.stdout.write(f"{article.slug}: {raw} — {reason}")
-        self.stdout.write(
-            f"检查了 {report.articles} 篇文章，{len(report.unresolved)} 处引用未能解析。"
-        )
+        unresolved = []
+        count = rerender_all(store=not options["dry_run"], unresolved=unresolved)
+        if not options["dry_run"]:
+            flag_stale_articles()
+        for article, miss in unresolved:
+            self.stdout.write(f"{article.slug}: {miss.raw_text} — {miss.reason}")
+        self.stdout.write(f"检查了 {count} 篇文章，{len(unresolved)} 处引用未能解析。")

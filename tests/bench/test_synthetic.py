@@ -1,18 +1,16 @@
-from io import StringIO
+"""bench/synthetic.py: the benchmarks' synthetic articles."""
 
-from django.core.management import call_command
-
+from bench.synthetic import main
 from kb.articles.models import Article
 
 
-def run(*args) -> str:
-    out = StringIO()
-    call_command("generate_articles", *args, stdout=out)
-    return out.getvalue()
+def run(capsys, *args) -> str:
+    main(list(args))
+    return capsys.readouterr().out
 
 
-def test_it_makes_published_articles_with_citations(db):
-    assert "generated 5 synthetic articles (seed 3)" in run("5", "--seed", "3")
+def test_it_makes_published_articles_with_citations(db, capsys):
+    assert "generated 5 synthetic articles (seed 3)" in run(capsys, "5", "--seed", "3")
     articles = list(Article.objects.published().filter(slug__startswith="synthetic-3-"))
     assert len(articles) == 5
     assert all(
@@ -20,11 +18,11 @@ def test_it_makes_published_articles_with_citations(db):
     )
 
 
-def test_it_is_deterministic_and_safe_to_rerun(db):
-    run("4", "--seed", "7")
+def test_it_is_deterministic_and_safe_to_rerun(db, capsys):
+    run(capsys, "4", "--seed", "7")
     first = sorted(Article.objects.values_list("slug", "title", "body"))
-    run("4", "--seed", "7")
+    run(capsys, "4", "--seed", "7")
     assert sorted(Article.objects.values_list("slug", "title", "body")) == first
     Article.objects.all().delete()
-    run("4", "--seed", "7")
+    run(capsys, "4", "--seed", "7")
     assert sorted(Article.objects.values_list("slug", "title", "body")) == first

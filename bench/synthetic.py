@@ -1,53 +1,24 @@
 """Synthetic published articles for benchmarks: plausible Chinese text, deterministic per seed.
 
+`python bench/synthetic.py N [--seed S]` adds N of them to the database of DATABASE_URL.
 Bulk-created (no save(), no signals), so 100k rows take seconds. The body is Markdown with
 citations such as 《民法典》第六百七十五条; `body_html` is filled with a plain paragraph
 rendering (no citation links, no citation rows) — run `rerender_all()` for the full pipeline.
 """
 
+import argparse
+import os
 import random
+import sys
 from html import escape
+from pathlib import Path
 
 from django.db import connection, transaction
 from django.utils import timezone
 
-from kb.articles.models import Article, Category
-from kb.core.content_version import content_changed
-
-SUBJECTS = [
-    "借呗",
-    "花呗",
-    "网贷",
-    "信用卡",
-    "消费贷",
-    "分期付款",
-    "民间借贷",
-    "银行贷款",
-    "车贷",
-    "房贷",
-]
-EVENTS = [
-    "逾期",
-    "逾期三个月",
-    "还不上",
-    "被催收",
-    "被起诉",
-    "上征信",
-    "利息太高",
-    "被扣砍头息",
-    "协商分期",
-    "逾期一天",
-]
-QUESTIONS = [
-    "会怎样？",
-    "怎么办？",
-    "有什么后果？",
-    "合法吗？",
-    "能协商吗？",
-    "会影响征信吗？",
-    "要坐牢吗？",
-    "多久能恢复？",
-]
+SUBJECTS = "借呗 花呗 网贷 信用卡 消费贷 分期付款 民间借贷 银行贷款 车贷 房贷".split()
+EVENTS = "逾期 逾期三个月 还不上 被催收 被起诉 上征信 利息太高 被扣砍头息 协商分期 逾期一天".split()
+QUESTIONS = "会怎样？ 怎么办？ 有什么后果？ 合法吗？ 能协商吗？ 会影响征信吗？ 要坐牢吗？ 多久能恢复？".split()
 SENTENCES = [
     "{s}{e}之后，平台通常会先发短信和电话提醒还款。",
     "逾期记录会报送到征信系统，不良信息自不良行为终止之日起保存五年。",
@@ -94,6 +65,9 @@ def article_fields(rng: random.Random) -> dict:
 
 def generate_articles(count: int, seed: int = 1, batch_size: int = 2000) -> int:
     """Create `count` published articles with slugs synthetic-<seed>-<n>; existing slugs are kept."""
+    from kb.articles.models import Article, Category
+    from kb.core.content_version import content_changed
+
     rng = random.Random(seed)
     category, _ = Category.objects.get_or_create(slug="synthetic", defaults={"name": "合成数据"})
     start = timezone.now() - timezone.timedelta(days=1)
@@ -123,3 +97,23 @@ def refresh_planner_statistics(model) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("count", type=int)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    if args.count < 0:
+        parser.error("count must be zero or more")
+    made = generate_articles(args.count, seed=args.seed)
+    print(f"generated {made} synthetic articles (seed {args.seed})")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kb.settings")
+    import django
+
+    django.setup()
+    main()
