@@ -1,9 +1,5 @@
-"""“有帮助吗” answers from readers, for any page that asks (articles, guide outcomes…).
-
-A content app keeps its answers in a model built on `ReaderFeedback` (plus a foreign key to
-what was answered about) and takes a POST with `take_answer()`: validated by `FeedbackForm`,
-rate-limited per client and subject, stored with a salted hash of the client address.
-"""
+"""“有帮助吗” answers from readers, for any page that asks: a model built on `ReaderFeedback`
+(plus a foreign key to the subject), and a view that calls `take_answer()`."""
 
 import hashlib
 import re
@@ -69,10 +65,9 @@ class FeedbackForm(forms.Form):
 
 
 def client_hash(request: HttpRequest) -> str:
-    """A salted hash of the client address: enough to tell answers apart, useless to identify
-    anyone. The address is the rate limits' (behind DJANGO_BEHIND_PROXY, the proxy's entry)."""
-    address = client_address(request)
-    return hashlib.sha256(f"{settings.SECRET_KEY}:feedback:{address}".encode()).hexdigest()
+    """A salted hash of the client address: tells answers apart, identifies nobody."""
+    salted = f"{settings.SECRET_KEY}:feedback:{client_address(request)}"
+    return hashlib.sha256(salted.encode()).hexdigest()
 
 
 def take_answer(
@@ -84,9 +79,8 @@ def take_answer(
     thanks_url: str,
     **subject,
 ) -> HttpResponse:
-    """Store one answer about `subject` and send the reader to `thanks_url` (in the script
-    they read in); or `template` again with the form's errors (400), or once the client
-    passes RATE_LIMIT answers in `scope` within the window (429; kb/core/ratelimit.py)."""
+    """Store one answer about `subject` and redirect to `thanks_url` (in the reader's script);
+    or render `template` again with the form's errors (400) or over the rate limit (429)."""
     form = FeedbackForm(request.POST)
     context = {**context, "form": form}
     if not form.is_valid():

@@ -1,11 +1,5 @@
-"""Token-less CSRF protection for anonymous POST forms on cacheable pages.
-
-A CSRF token in a page makes Django set the CSRF cookie and vary on Cookie, so the page can no
-longer be served from the shared page cache. For forms anonymous readers post (feedback), the
-browser's own headers are enough: a cross-site POST carries Sec-Fetch-Site: cross-site (modern
-browsers) or a foreign Origin (all browsers since ~2020). Both are checked; a request with
-neither header is not from a browser page and gains nothing a direct POST would not.
-"""
+"""Token-less CSRF protection for anonymous forms on cached pages (a token would make the page
+vary on Cookie): a cross-site POST carries Sec-Fetch-Site: cross-site or a foreign Origin."""
 
 from collections.abc import Callable
 from functools import wraps

@@ -1,11 +1,7 @@
-"""Editorial workflow rules the admin applies: draft → 待审核 → published, only 审核 publishes.
+"""The editorial workflow: draft → 待审核 → published, and only 审核 publishes.
 
-Model-agnostic, so any content model can be put under it (articles, guide trees, later
-letters): the model has a `status` field whose live value is "published", a manager built on
-`PublishableQuerySet` and a `HistoricalRecords()`; its ModelAdmin is a
-kb.core.workflow_admin.WorkflowAdmin (which applies `publish_guarded()` and `check_can_save()`)
-and publishes or withdraws with `set_status()`; the groups that may edit it are granted in
-kb/editorial/roles.py.
+A model under it has a `status` field, a manager built on `PublishableQuerySet` and a
+`HistoricalRecords()`; its ModelAdmin is a kb.core.workflow_admin.WorkflowAdmin.
 """
 
 from django import forms
@@ -15,7 +11,6 @@ from django.db import models
 from kb.core.content_version import content_changed
 
 PUBLISHED = "published"
-# Held by the 审核 group (kb/editorial/roles.py) and superusers: the one right to publish.
 PUBLISH_PERMISSION = "articles.publish_article"
 NOT_ALLOWED = "只有“审核”组的成员可以发布文章。请把状态设为“待审核”，由审核人员发布。"
 UNPUBLISH_NOT_ALLOWED = (
@@ -40,12 +35,8 @@ class Status(models.TextChoices):
 
 
 class PublishableQuerySet(models.QuerySet):
-    """The one definition of “published” for a model under the workflow.
-
-    `publishable()`: set to published, so live for the workflow (edits of it by a 编辑 wait for
-    review) even if readers see it only later; `published()`: what readers see now. A model
-    with a publish time narrows `published()` (articles: kb/articles/models/article.py).
-    """
+    """`publishable()`: set to published (a 编辑's edits of it wait for review); `published()`:
+    what readers see now, which a model with a publish time narrows (articles)."""
 
     def publishable(self):
         return self.filter(status=PUBLISHED)
@@ -65,23 +56,15 @@ def publish_guarded(
     keep_live: bool = False,
 ) -> type[forms.ModelForm]:
     """The admin form for `user`: unchanged for reviewers, refusing status=published otherwise.
-
-    With `keep_live` (articles), an object already published in the database must stay
-    published: its changes become a pending revision (kb/articles/revisions.py), and only a
-    reviewer may take it offline.
-    """
+    With `keep_live` (articles) a published object stays published: its edits wait for review."""
     if can_publish(user):
         return form_class
 
     class PublishGuardedForm(form_class):
         def clean_status(self):
-            status = self.cleaned_data.get("status")
-            instance = self.instance
-            live = (
-                keep_live
-                and instance.pk is not None
-                and type(instance)._default_manager.publishable().filter(pk=instance.pk).exists()
-            )
+            status, pk = self.cleaned_data.get("status"), self.instance.pk
+            manager = type(self.instance)._default_manager
+            live = keep_live and pk is not None and manager.publishable().filter(pk=pk).exists()
             if live and status != PUBLISHED:
                 raise forms.ValidationError(UNPUBLISH_NOT_ALLOWED)
             if not live and status == PUBLISHED:
@@ -115,8 +98,8 @@ def set_status(user, queryset, status: str) -> int:
 
 
 def live_tree_guarded(form_class: type[forms.ModelForm], user) -> type[forms.ModelForm]:
-    """A guide node's admin form: a non-reviewer cannot change (or add to, or move a node into
-    or out of) a published tree — that would publish the change without review."""
+    """A guide node's admin form: a non-reviewer cannot change, add to or move a node into or
+    out of a published tree (that would publish the change without review)."""
     if can_publish(user):
         return form_class
 

@@ -5,12 +5,9 @@ from kb.core.workflow import NOT_ALLOWED, can_publish, check_can_save, publish_g
 
 
 class WorkflowAdmin(HistoryAdmin):
-    """A ModelAdmin where only 审核 publishes, with the history page, line diffs and revert.
-
-    `workflow_refusal` is the message a 编辑 sees when trying to publish; with
-    `workflow_keep_live` an object already published stays published (its edits wait for
-    review instead). Actions declared with `permissions=["publish"]` are offered to 审核 only.
-    """
+    """A ModelAdmin where only 审核 publishes (also actions with `permissions=["publish"]`), with
+    history and revert. `workflow_refusal`: what a 编辑 who publishes is told; `workflow_keep_live`:
+    see publish_guarded()."""
 
     workflow_refusal = NOT_ALLOWED
     workflow_keep_live = False
