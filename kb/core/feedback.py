@@ -7,7 +7,6 @@ import re
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import strip_tags
 
@@ -44,16 +43,13 @@ class FeedbackForm(forms.Form):
         choices=[("yes", "有帮助"), ("no", "没帮助")],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={
-            "required": "请选择“有帮助”或“没帮助”。",
-            "invalid_choice": "请选择“有帮助”或“没帮助”。",
-        },
+        error_messages=dict.fromkeys(["required", "invalid_choice"], "请选择“有帮助”或“没帮助”。"),
     )
     reason = forms.CharField(
         label="原因（选填）",
         required=False,
         max_length=REASON_MAX,
-        widget=forms.Textarea(attrs={"rows": 3, "maxlength": REASON_MAX}),
+        widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": f"原因最多 {REASON_MAX} 个字。"},
     )
     hant = forms.BooleanField(required=False, widget=forms.HiddenInput)
@@ -64,21 +60,13 @@ class FeedbackForm(forms.Form):
         return " ".join(text.split())[:REASON_MAX]
 
 
-def client_hash(request: HttpRequest) -> str:
+def client_hash(request) -> str:
     """A salted hash of the client address: tells answers apart, identifies nobody."""
     salted = f"{settings.SECRET_KEY}:feedback:{client_address(request)}"
     return hashlib.sha256(salted.encode()).hexdigest()
 
 
-def take_answer(
-    request: HttpRequest,
-    model: type[ReaderFeedback],
-    scope: str,
-    template: str,
-    context: dict,
-    thanks_url: str,
-    **subject,
-) -> HttpResponse:
+def take_answer(request, model, scope, template, context, thanks_url, **subject):
     """Store one answer about `subject` and redirect to `thanks_url` (in the reader's script);
     or render `template` again with the form's errors (400) or over the rate limit (429)."""
     form = FeedbackForm(request.POST)

@@ -12,28 +12,24 @@ from django.views.decorators.http import require_GET
 from kb.core.outage import failed, is_outage
 
 
-def database_status() -> str:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
-        return "unavailable"
-    return "ok"
+def ping_database() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
 
 
-def cache_status() -> str:
-    if not settings.REDIS_URL:
-        return "ok"  # this process's memory
-    timeout = settings.REDIS_TIMEOUT_SECONDS
-    client = redis.Redis.from_url(
-        settings.REDIS_URL, socket_connect_timeout=timeout, socket_timeout=timeout
-    )
+def ping_cache() -> None:
+    if settings.REDIS_URL:  # else the cache is this process's memory
+        timeout = settings.REDIS_TIMEOUT_SECONDS
+        url = settings.REDIS_URL
+        with redis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=timeout) as r:
+            r.ping()
+
+
+def status(ping) -> str:
     try:
-        client.ping()
-    except redis.RedisError:
+        ping()
+    except (DatabaseError, redis.RedisError):
         return "unavailable"
-    finally:
-        client.close()
     return "ok"
 
 
@@ -42,7 +38,7 @@ def cache_status() -> str:
 def healthz(request: HttpRequest) -> JsonResponse:
     """The database alone decides the status (a dead Redis only slows pages down), so a load
     balancer does not take every node out for it; ?strict=1 asks for every dependency."""
-    checks = {"database": database_status(), "cache": cache_status()}
+    checks = {"database": status(ping_database), "cache": status(ping_cache)}
     strict = request.GET.get("strict") == "1"
     ok = all(v == "ok" for v in checks.values()) if strict else checks["database"] == "ok"
     return JsonResponse(checks, status=200 if ok else 503)

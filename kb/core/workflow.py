@@ -49,38 +49,6 @@ def can_publish(user) -> bool:
     return bool(user and user.is_active and user.has_perm(PUBLISH_PERMISSION))
 
 
-def publish_guarded(
-    form_class: type[forms.ModelForm],
-    user,
-    message: str = NOT_ALLOWED,
-    keep_live: bool = False,
-) -> type[forms.ModelForm]:
-    """The admin form for `user`: unchanged for reviewers, refusing status=published otherwise.
-    With `keep_live` (articles) a published object stays published: its edits wait for review."""
-    if can_publish(user):
-        return form_class
-
-    class PublishGuardedForm(form_class):
-        def clean_status(self):
-            status, pk = self.cleaned_data.get("status"), self.instance.pk
-            manager = type(self.instance)._default_manager
-            live = keep_live and pk is not None and manager.publishable().filter(pk=pk).exists()
-            if live and status != PUBLISHED:
-                raise forms.ValidationError(UNPUBLISH_NOT_ALLOWED)
-            if not live and status == PUBLISHED:
-                raise forms.ValidationError(message)
-            return status
-
-    PublishGuardedForm.__name__ = form_class.__name__
-    return PublishGuardedForm
-
-
-def check_can_save(user, obj, message: str = NOT_ALLOWED) -> None:
-    """Last line of defence in save_model: a non-reviewer never stores a published article."""
-    if obj.status == PUBLISHED and not can_publish(user):
-        raise PermissionDenied(message)
-
-
 def set_status(user, queryset, status: str) -> int:
     """Change the status of each object with save(), so every change lands in its history."""
     if not can_publish(user):
@@ -111,5 +79,4 @@ def live_tree_guarded(form_class: type[forms.ModelForm], user) -> type[forms.Mod
                 raise forms.ValidationError(LIVE_TREE_NOT_ALLOWED)
             return cleaned
 
-    LiveTreeGuardedForm.__name__ = form_class.__name__
     return LiveTreeGuardedForm

@@ -1,10 +1,5 @@
-"""A JSON serialization format that keeps times to the microsecond, for lossless backups.
-
-Django's JSON encoder cuts datetimes and times to milliseconds, so a dumpdata/loaddata round
-trip changes almost every timestamp (history dates, publication times). Registered as the
-`exactjson` format in settings.SERIALIZATION_MODULES; its output is plain JSON that the normal
-`json` deserializer reads back exactly.
-"""
+"""Serialization format `exactjson`: Django's JSON with times to the microsecond, not the
+millisecond, so a backup gives every timestamp back exactly (the `json` format reads it)."""
 
 import datetime
 
