@@ -31,11 +31,8 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from None
 
 
-def env_list(name: str, default: tuple = ()) -> list[str]:
-    raw = os.environ.get(name)
-    if raw is None:
-        return list(default)
-    return [item.strip() for item in raw.split(",") if item.strip()]
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -46,9 +43,7 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY is required when DJANGO_DEBUG is off")
     SECRET_KEY = "insecure-local-development-key-only-used-with-debug-on"
 
-ALLOWED_HOSTS = env_list(
-    "DJANGO_ALLOWED_HOSTS", ("127.0.0.1", "localhost", "[::1]") if DEBUG else ()
-)
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is required when DJANGO_DEBUG is off")
 
@@ -153,11 +148,8 @@ def database(url: str) -> dict:
 DATABASES = {
     "default": database(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
-if os.environ.get("DATABASE_REPLICA_URL"):  # tests mirror it onto the primary
-    DATABASES["replica"] = {
-        **database(os.environ["DATABASE_REPLICA_URL"]),
-        "TEST": {"MIRROR": "default"},
-    }
+if replica := os.environ.get("DATABASE_REPLICA_URL"):  # tests mirror it onto the primary
+    DATABASES["replica"] = database(replica) | {"TEST": {"MIRROR": "default"}}
 DATABASE_ROUTERS = ["kb.core.dbrouter.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

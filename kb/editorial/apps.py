@@ -12,8 +12,7 @@ class EditorialConfig(AppConfig):
 
         from kb.editorial.roles import ensure_roles_after_migrate
 
-        # post_migrate is sent only for apps with a models module, which this app has not:
-        # listen for auth's, sent once every migration of the run has been applied.
+        # post_migrate is sent only for apps with models: listen for auth's.
         post_migrate.connect(
             ensure_roles_after_migrate,
             sender=self.apps.get_app_config("auth"),
