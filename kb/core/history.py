@@ -26,34 +26,27 @@ def record_missing_history() -> int:
         names = [f.attname for f in manager.model.tracked_fields]
         rows = manager.model.objects.order_by("history_date", "history_id").values(*names)
         latest = {row["id"]: row for row in rows}
-        new, changed = [], []
-        for obj in model._default_manager.order_by("pk"):
-            recorded = latest.get(obj.pk)
-            if recorded is None:
-                new.append(obj)
-            elif recorded != {name: getattr(obj, name) for name in names}:
-                changed.append(obj)
-        for objs, update in ((new, False), (changed, True)):
-            if objs:
-                manager.bulk_history_create(
-                    objs, update=update, default_change_reason=LOADED_REASON, batch_size=500
-                )
-                created += len(objs)
+        objs = list(model._default_manager.order_by("pk"))
+        new = [obj for obj in objs if obj.pk not in latest]
+        changed = [
+            obj
+            for obj in objs
+            if obj.pk in latest and latest[obj.pk] != {name: getattr(obj, name) for name in names}
+        ]
+        for group, update in ((new, False), (changed, True)):
+            manager.bulk_history_create(
+                group, update=update, default_change_reason=LOADED_REASON, batch_size=500
+            )
+            created += len(group)
     return created
 
 
 def line_diff(old: str, new: str) -> tuple[str, str]:
-    """The lines only in `old` and the lines only in `new`, as escaped HTML."""
-    removed, added = [], []
-    for line in difflib.ndiff(old.splitlines(), new.splitlines()):
-        tag, text = line[:2], escape(line[2:])
-        if tag == "- ":
-            removed.append(f"<del>{text}</del>")
-        elif tag == "+ ":
-            added.append(f"<ins>{text}</ins>")
-    return mark_safe("<br>".join(removed) or "（无删除）"), mark_safe(
-        "<br>".join(added) or "（无新增）"
-    )
+    """The lines only in `old` (struck out) and the lines only in `new`, as escaped HTML."""
+    lines = list(difflib.ndiff(old.splitlines(), new.splitlines()))
+    removed = "<br>".join(f"<del>{escape(x[2:])}</del>" for x in lines if x.startswith("- "))
+    added = "<br>".join(f"<ins>{escape(x[2:])}</ins>" for x in lines if x.startswith("+ "))
+    return mark_safe(removed or "（无删除）"), mark_safe(added or "（无新增）")
 
 
 class LineDiffContextHelper(HistoricalRecordContextHelper):

@@ -7,7 +7,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, JsonResponse
 
 MESSAGE = "请求太频繁了，请稍等一分钟再试。"
 
@@ -34,7 +34,7 @@ def allow(request: HttpRequest, scope: str, limit: int, period: int = 60) -> boo
 
 def ratelimit(scope: str, limit: int | str, period: int = 60):
     """Decorator: at most `limit` (a number or a settings name) requests per `period` seconds
-    per client; then a 429 with Retry-After (JSON under /api/, plain text elsewhere)."""
+    per client; then a JSON 429 with Retry-After (the decorated views are the API's)."""
 
     def decorator(view):
         @functools.wraps(view)
@@ -42,14 +42,8 @@ def ratelimit(scope: str, limit: int | str, period: int = 60):
             n = getattr(settings, limit) if isinstance(limit, str) else limit
             if allow(request, scope, n, period):
                 return view(request, *args, **kwargs)
-            if request.path.startswith("/api/"):
-                response = JsonResponse(
-                    {"error": MESSAGE}, status=429, json_dumps_params={"ensure_ascii": False}
-                )
-            else:
-                response = HttpResponse(
-                    MESSAGE, status=429, content_type="text/plain; charset=utf-8"
-                )
+            error = {"error": MESSAGE}
+            response = JsonResponse(error, status=429, json_dumps_params={"ensure_ascii": False})
             response["Retry-After"] = str(period)
             return response
 

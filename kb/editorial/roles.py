@@ -80,5 +80,7 @@ def ensure_roles(apps) -> None:
         group.permissions.add(*wanted)
 
 
-def ensure_roles_after_migrate(sender, apps, **kwargs) -> None:
-    ensure_roles(apps)
+def ensure_roles_after_migrate(sender, apps=None, **kwargs) -> None:
+    from django.apps import apps as global_apps
+
+    ensure_roles(apps or global_apps)  # `flush` sends no apps
