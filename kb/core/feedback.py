@@ -60,12 +60,6 @@ class FeedbackForm(forms.Form):
         return " ".join(text.split())[:REASON_MAX]
 
 
-def client_hash(request) -> str:
-    """A salted hash of the client address: tells answers apart, identifies nobody."""
-    salted = f"{settings.SECRET_KEY}:feedback:{client_address(request)}"
-    return hashlib.sha256(salted.encode()).hexdigest()
-
-
 def take_answer(request, model, scope, template, context, thanks_url, **subject):
     """Store one answer about `subject` and redirect to `thanks_url` (in the reader's script);
     or render `template` again with the form's errors (400) or over the rate limit (429)."""
@@ -76,7 +70,10 @@ def take_answer(request, model, scope, template, context, thanks_url, **subject)
     if not allow(request, scope, RATE_LIMIT, RATE_WINDOW):
         return render(request, template, {**context, "limited": True}, status=429)
     data = form.cleaned_data
+    # A salted hash of the client address: tells answers apart, identifies nobody.
+    salted = f"{settings.SECRET_KEY}:feedback:{client_address(request)}"
+    digest = hashlib.sha256(salted.encode()).hexdigest()
     model.objects.create(
-        helpful=data["helpful"], reason=data["reason"], client_hash=client_hash(request), **subject
+        helpful=data["helpful"], reason=data["reason"], client_hash=digest, **subject
     )
     return redirect(hant_path(thanks_url) if data["hant"] else thanks_url)

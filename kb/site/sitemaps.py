@@ -22,23 +22,18 @@ SITEMAPS = {
 }
 
 
-def hant_variant(sitemap_class):
-    """The same pages under /zh-hant/, so search engines find the 繁體 mirror too."""
-
-    class HantSitemap(sitemap_class):
-        def location(self, item):
-            return hant_path(super().location(item))
-
-    return HantSitemap
-
-
 def sections() -> dict:
-    """Every section, then every /zh-hant/ twin, for one rendering. Each section's items are read
+    """Every section, then its /zh-hant/ twin, for one rendering. Each section's items are read
     once into a list the twin reuses (no COUNT query); sections with a `shared` attribute pass
     rows on to later ones (the archive months come from the articles' rows)."""
     base, twins, shared = {}, {}, {}
     for name, sitemap_class in SITEMAPS.items():
-        base[name], twins[f"{name}-hant"] = sitemap_class(), hant_variant(sitemap_class)()
+
+        class HantSitemap(sitemap_class):
+            def location(self, item):
+                return hant_path(super().location(item))
+
+        base[name], twins[f"{name}-hant"] = sitemap_class(), HantSitemap()
         if hasattr(base[name], "shared"):
             base[name].shared = shared
         items = list(base[name].items())
