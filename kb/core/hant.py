@@ -7,8 +7,8 @@ Feeds, the sitemap, the API, admin and static files redirect (301) to their simp
 
 import hashlib
 import re
-from functools import lru_cache
 
+import opencc
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponseNotAllowed, HttpResponsePermanentRedirect
@@ -40,14 +40,8 @@ _CORRECTIONS = {
     # 这只能…: 这只 read as 這隻 (this one [animal])
     **{f"隻{w}": f"只{w}" for w in ["能", "有", "要", "會", "在", "是", "需", "影響"]},
 }
+_CONVERTER = opencc.OpenCC("s2tw")
 _CORRECTION = re.compile("|".join(map(re.escape, sorted(_CORRECTIONS, key=len, reverse=True))))
-
-
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("s2tw")
 
 
 def is_mirrored(path: str) -> bool:
@@ -72,7 +66,7 @@ def rewrite_links(html: str) -> str:
 
 def to_traditional(text: str) -> str:
     """OpenCC s2tw, with the known misreadings put right."""
-    return _CORRECTION.sub(lambda m: _CORRECTIONS[m.group(0)], _converter().convert(text))
+    return _CORRECTION.sub(lambda m: _CORRECTIONS[m.group(0)], _CONVERTER.convert(text))
 
 
 def convert_html(html: str) -> str:

@@ -53,16 +53,14 @@ def set_status(user, queryset, status: str) -> int:
     """Change the status of each object with save(), so every change lands in its history."""
     if not can_publish(user):
         raise PermissionDenied(NOT_ALLOWED)
-    changed = 0
-    for obj in queryset:
-        if obj.status != status:
-            obj.status = status
-            obj._change_reason = "批量操作：" + ("发布" if status == PUBLISHED else "撤回为草稿")
-            obj.save()
-            changed += 1
+    changed = [obj for obj in queryset if obj.status != status]
+    for obj in changed:
+        obj.status = status
+        obj._change_reason = "批量操作：" + ("发布" if status == PUBLISHED else "撤回为草稿")
+        obj.save()
     if changed:
         content_changed()
-    return changed
+    return len(changed)
 
 
 def live_tree_guarded(form_class: type[forms.ModelForm], user) -> type[forms.ModelForm]:
