@@ -1,8 +1,7 @@
-"""Settings for 信用债务知识库, driven only by environment variables.
+"""Settings for 信用债务知识库, read from environment variables only (README: Configuration).
 
-Defaults make `make run` work on a fresh checkout (SQLite in the project folder, debug set by
-the Makefile). With DJANGO_DEBUG off (the default) a missing DJANGO_SECRET_KEY or
-DJANGO_ALLOWED_HOSTS stops startup instead of falling back to a placeholder.
+Defaults run `make run` on a fresh checkout; with DJANGO_DEBUG off, a missing DJANGO_SECRET_KEY
+or DJANGO_ALLOWED_HOSTS stops startup.
 """
 
 import os
@@ -12,38 +11,28 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
 
 
 def env_bool(name: str, default: bool = False) -> bool:
     raw = os.environ.get(name)
     if raw is None:
         return default
-    value = raw.strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise ImproperlyConfigured(f"{name} must be one of 1/0/true/false/yes/no/on/off, got {raw!r}")
+    if raw.strip().lower() not in _TRUE | _FALSE:
+        raise ImproperlyConfigured(f"{name} must be one of 1/0/true/false/yes/no/on/off: {raw!r}")
+    return raw.strip().lower() in _TRUE
 
 
 def env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
+    raw = os.environ.get(name, "").strip()
     try:
-        return int(raw)
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from exc
+        return int(raw) if raw else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from None
 
 
-def env_list(name: str, default: list[str] | None = None) -> list[str]:
-    raw = os.environ.get(name)
-    if raw is None:
-        return list(default or [])
-    return [item.strip() for item in raw.split(",") if item.strip()]
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -54,9 +43,7 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY is required when DJANGO_DEBUG is off")
     SECRET_KEY = "insecure-local-development-key-only-used-with-debug-on"
 
-ALLOWED_HOSTS = env_list(
-    "DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
-)
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is required when DJANGO_DEBUG is off")
 
@@ -129,72 +116,40 @@ TEMPLATES = [
     }
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
-        conn_health_checks=env_bool("DJANGO_CONN_HEALTH_CHECKS", True),
-    )
-}
-# Django's health check: a kept connection the database dropped (a restart, a failover, a proxy's
-# idle timeout) is replaced before a request uses it. No pool (OPTIONS["pool"]): gunicorn's
-# sync workers use one connection each, which CONN_MAX_AGE already keeps.
-# PostgreSQL: parameters bound on the server, so psycopg can prepare a query it has sent this
-# many times on one connection and PostgreSQL stops planning it again (the article page's
-# queries took half their time in the planner). 0 turns it off, which a PgBouncer in
-# transaction mode without max_prepared_statements needs.
+# PostgreSQL only (README explains each): prepared statements, and bounds so a hung database costs
+# a request seconds (a 503, kb/core/outage.py), not a worker.
 DATABASE_PREPARE_THRESHOLD = env_int("DATABASE_PREPARE_THRESHOLD", 5)
-
-
-def prepared(database: dict) -> dict:
-    if database["ENGINE"] == "django.db.backends.postgresql" and DATABASE_PREPARE_THRESHOLD > 0:
-        database.setdefault("OPTIONS", {}).update(
-            server_side_binding=True, prepare_threshold=DATABASE_PREPARE_THRESHOLD
-        )
-    return database
-
-
-# PostgreSQL: a database that hangs costs a request seconds, not a worker (kb/core/outage.py
-# answers 503): libpq gives up connecting after DATABASE_CONNECT_TIMEOUT seconds, the server
-# cancels a statement after DATABASE_STATEMENT_TIMEOUT_MS (0 turns either off). A PgBouncer
-# that rejects startup options needs these set on its side instead.
 DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 3)
 DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
-# PostgreSQL's JIT compiles any query its planner estimates above jit_above_cost: the article
-# page's discovery query (a few milliseconds of work, whose correlated subqueries the planner
-# overestimates) spent ~100 ms compiling on every request. The site's queries are all short,
-# so the JIT is off unless DATABASE_JIT=1.
 DATABASE_JIT = env_bool("DATABASE_JIT", False)
 
 
-def bounded(database: dict) -> dict:
-    if database["ENGINE"] == "django.db.backends.postgresql":
-        options = database.setdefault("OPTIONS", {})
-        if DATABASE_CONNECT_TIMEOUT > 0:
-            options["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
-        server = [] if DATABASE_JIT else ["-c jit=off"]
-        if DATABASE_STATEMENT_TIMEOUT_MS > 0:
-            server.append(f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}")
-        if server:
-            options["options"] = " ".join(server)
-    return database
-
-
-prepared(bounded(DATABASES["default"]))
-
-# Optional read replica (docs/deploy.md); tests mirror it onto the primary.
-if os.environ.get("DATABASE_REPLICA_URL"):
-    DATABASES["replica"] = prepared(
-        bounded(
-            {
-                **dj_database_url.parse(
-                    os.environ["DATABASE_REPLICA_URL"],
-                    conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
-                ),
-                "TEST": {"MIRROR": "default"},
-            }
-        )
+def database(url: str) -> dict:
+    config = dj_database_url.parse(
+        url,
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+        conn_health_checks=env_bool("DJANGO_CONN_HEALTH_CHECKS", True),
     )
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        return config
+    options = config.setdefault("OPTIONS", {})
+    if DATABASE_PREPARE_THRESHOLD > 0:
+        options.update(server_side_binding=True, prepare_threshold=DATABASE_PREPARE_THRESHOLD)
+    if DATABASE_CONNECT_TIMEOUT > 0:
+        options["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
+    server = [] if DATABASE_JIT else ["-c jit=off"]
+    if DATABASE_STATEMENT_TIMEOUT_MS > 0:
+        server.append(f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}")
+    if server:
+        options["options"] = " ".join(server)
+    return config
+
+
+DATABASES = {
+    "default": database(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+}
+if replica := os.environ.get("DATABASE_REPLICA_URL"):  # tests mirror it onto the primary
+    DATABASES["replica"] = database(replica) | {"TEST": {"MIRROR": "default"}}
 DATABASE_ROUTERS = ["kb.core.dbrouter.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -213,8 +168,6 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
-USE_I18N = True
-USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -222,19 +175,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
-# Backups dump with this format: JSON that keeps times to the microsecond (kb/site/exact_json.py).
-SERIALIZATION_MODULES = {"exactjson": "kb.site.exact_json"}
-
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if DEBUG:  # no collectstatic needed
+    STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 WHITENOISE_MAX_AGE = 31536000
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -274,37 +220,26 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # page cache outlives the processes (Redis), so no page rendered by the old code is served.
 KB_DEPLOY_ID = os.environ.get("KB_DEPLOY_ID", "")
 
-# Markdown: one render function for the public page and the admin preview.
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "kb.articles.rendering.markdownify"
 MARKDOWNX_UPLOAD_MAX_SIZE = 5 * 1024 * 1024
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
 MARKDOWNX_MEDIA_PATH = "uploads/"
 
-# Admin lives here; configurable so it is not where bots look first.
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/") or "admin"
 
-# Login throttling on the admin (django-axes).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
-# Behind DJANGO_BEHIND_PROXY the client is the X-Forwarded-For entry our proxy added, not the proxy.
-AXES_CLIENT_IP_CALLABLE = "kb.core.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "kb.core.ratelimit.client_address"  # the proxy's entry, behind a proxy
 
-# Editorial workflow: articles not reviewed for this many days join the admin review queue.
 REVIEW_MAX_AGE_DAYS = env_int("REVIEW_MAX_AGE_DAYS", 180)
-
-# Cache-based rate limits (kb/core/ratelimit.py): requests per minute per client address.
 RATELIMIT_ENABLED = env_bool("DJANGO_RATELIMIT", True)
 RATELIMIT_SEARCH_PER_MINUTE = env_int("RATELIMIT_SEARCH_PER_MINUTE", 60)
 
-# Security headers; HTTPS-only settings switch on in production.
-SECURE_CONTENT_TYPE_NOSNIFF = True
+# Django's defaults already send nosniff, X-Frame-Options: DENY and COOP: same-origin.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", False)
     SESSION_COOKIE_SECURE = True
@@ -316,12 +251,10 @@ if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
-# Without DJANGO_SECURE_SSL_REDIRECT the TLS proxy in front does the HTTP→HTTPS redirect (and HSTS
-# keeps browsers on HTTPS), so the deploy check's reminder about it is acknowledged here.
+# Without DJANGO_SECURE_SSL_REDIRECT the TLS proxy in front redirects to HTTPS.
 SILENCED_SYSTEM_CHECKS = [] if DEBUG or SECURE_SSL_REDIRECT else ["security.W008"]
 
-# Content-Security-Policy (django-csp 4): no inline scripts or styles anywhere, admin included;
-# the other security headers come from SecurityMiddleware and kb/core/security.py.
+# No inline scripts or styles anywhere, admin included.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

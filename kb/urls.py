@@ -8,8 +8,6 @@ from kb.core import views as core_views
 from kb.site.sitemaps import sitemap
 
 handler400 = "kb.core.views.bad_request"
-handler403 = "kb.core.views.permission_denied"
-handler404 = "kb.core.views.page_not_found"
 handler500 = "kb.core.views.server_error"
 
 admin.site.site_header = "信用债务知识库 · 编辑后台"

@@ -1,8 +1,5 @@
-"""Send reads to a read replica when DATABASE_REPLICA_URL configures one.
-
-Writes, migrations and every read inside a transaction (admin saves, services) stay on the
-primary, so an editor always reads what they just wrote.
-"""
+"""Reads go to the replica (DATABASE_REPLICA_URL) except inside a transaction, so an editor
+always reads what they just wrote; writes and migrations go to the primary."""
 
 from django.conf import settings
 from django.db import connections

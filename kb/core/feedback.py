@@ -1,9 +1,5 @@
-"""“有帮助吗” answers from readers, for any page that asks (articles, guide outcomes…).
-
-A content app keeps its answers in a model built on `ReaderFeedback` (plus a foreign key to
-what was answered about) and takes a POST with `take_answer()`: validated by `FeedbackForm`,
-rate-limited per client and subject, stored with a salted hash of the client address.
-"""
+"""“有帮助吗” answers from readers, for any page that asks: a model built on `ReaderFeedback`
+(plus a foreign key to the subject), and a view that calls `take_answer()`."""
 
 import hashlib
 import re
@@ -11,7 +7,6 @@ import re
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import strip_tags
 
@@ -48,16 +43,13 @@ class FeedbackForm(forms.Form):
         choices=[("yes", "有帮助"), ("no", "没帮助")],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={
-            "required": "请选择“有帮助”或“没帮助”。",
-            "invalid_choice": "请选择“有帮助”或“没帮助”。",
-        },
+        error_messages=dict.fromkeys(["required", "invalid_choice"], "请选择“有帮助”或“没帮助”。"),
     )
     reason = forms.CharField(
         label="原因（选填）",
         required=False,
         max_length=REASON_MAX,
-        widget=forms.Textarea(attrs={"rows": 3, "maxlength": REASON_MAX}),
+        widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": f"原因最多 {REASON_MAX} 个字。"},
     )
     hant = forms.BooleanField(required=False, widget=forms.HiddenInput)
@@ -68,25 +60,9 @@ class FeedbackForm(forms.Form):
         return " ".join(text.split())[:REASON_MAX]
 
 
-def client_hash(request: HttpRequest) -> str:
-    """A salted hash of the client address: enough to tell answers apart, useless to identify
-    anyone. The address is the rate limits' (behind DJANGO_BEHIND_PROXY, the proxy's entry)."""
-    address = client_address(request)
-    return hashlib.sha256(f"{settings.SECRET_KEY}:feedback:{address}".encode()).hexdigest()
-
-
-def take_answer(
-    request: HttpRequest,
-    model: type[ReaderFeedback],
-    scope: str,
-    template: str,
-    context: dict,
-    thanks_url: str,
-    **subject,
-) -> HttpResponse:
-    """Store one answer about `subject` and send the reader to `thanks_url` (in the script
-    they read in); or `template` again with the form's errors (400), or once the client
-    passes RATE_LIMIT answers in `scope` within the window (429; kb/core/ratelimit.py)."""
+def take_answer(request, model, scope, template, context, thanks_url, **subject):
+    """Store one answer about `subject` and redirect to `thanks_url` (in the reader's script);
+    or render `template` again with the form's errors (400) or over the rate limit (429)."""
     form = FeedbackForm(request.POST)
     context = {**context, "form": form}
     if not form.is_valid():
@@ -94,7 +70,10 @@ def take_answer(
     if not allow(request, scope, RATE_LIMIT, RATE_WINDOW):
         return render(request, template, {**context, "limited": True}, status=429)
     data = form.cleaned_data
+    # A salted hash of the client address: tells answers apart, identifies nobody.
+    salted = f"{settings.SECRET_KEY}:feedback:{client_address(request)}"
+    digest = hashlib.sha256(salted.encode()).hexdigest()
     model.objects.create(
-        helpful=data["helpful"], reason=data["reason"], client_hash=client_hash(request), **subject
+        helpful=data["helpful"], reason=data["reason"], client_hash=digest, **subject
     )
     return redirect(hant_path(thanks_url) if data["hant"] else thanks_url)

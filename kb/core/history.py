@@ -1,11 +1,5 @@
-"""Edit history in the admin (django-simple-history): a readable line diff and a safe revert.
-
-Each content model declares its own `HistoricalRecords()` (its history tables live in its own
-app). The admin shows, for every save, who, when and what changed;
-long texts (an article body, a provision) are shown as a line diff: removed lines struck out,
-added lines underlined. A past version opens with a “恢复到此版本” button (simple-history's
-revert), which saves it as a new version — nothing is ever lost.
-"""
+"""Edit history in the admin (django-simple-history): line diffs of long texts, and a revert
+that is saved as a new version, so nothing is ever lost."""
 
 import difflib
 
@@ -21,59 +15,38 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 LOADED_REASON = "载入初始内容"
 
 
-def history_models() -> list:
-    """Every model that declares HistoricalRecords(), with its history manager."""
-    return [
-        (model, getattr(model, model._meta.simple_history_manager_attribute))
-        for model in apps.get_models()
-        if hasattr(model._meta, "simple_history_manager_attribute")
-    ]
-
-
 def record_missing_history() -> int:
-    """Record every row whose current state is not its latest history entry.
-
-    Fixtures (loaddata) and bulk loads save raw rows, which simple-history does not see. Without
-    this, the first edit of a loaded article would be its oldest version (the loaded text could
-    never be restored), and a reloaded fixture could change a row with no trace. A row without
-    history, or whose tracked fields differ from its latest entry, gets an entry for its current
-    state. Returns how many entries were created.
-    """
+    """Record every row whose current state is not its latest history entry (fixtures and bulk
+    loads bypass simple-history), so a loaded text can be restored. Returns how many."""
     created = 0
-    for model, manager in history_models():
-        history_model = manager.model
-        names = [f.attname for f in history_model.tracked_fields]
-        latest = {}
-        for row in history_model.objects.order_by("history_date", "history_id").values(*names):
-            latest[row["id"]] = row
-        new, changed = [], []
-        for obj in model._default_manager.order_by("pk"):
-            recorded = latest.get(obj.pk)
-            if recorded is None:
-                new.append(obj)
-            elif recorded != {name: getattr(obj, name) for name in names}:
-                changed.append(obj)
-        for objs, update in ((new, False), (changed, True)):
-            if objs:
-                manager.bulk_history_create(
-                    objs, update=update, default_change_reason=LOADED_REASON, batch_size=500
-                )
-                created += len(objs)
+    for model in apps.get_models():
+        if not hasattr(model._meta, "simple_history_manager_attribute"):
+            continue
+        manager = getattr(model, model._meta.simple_history_manager_attribute)
+        names = [f.attname for f in manager.model.tracked_fields]
+        rows = manager.model.objects.order_by("history_date", "history_id").values(*names)
+        latest = {row["id"]: row for row in rows}
+        objs = list(model._default_manager.order_by("pk"))
+        new = [obj for obj in objs if obj.pk not in latest]
+        changed = [
+            obj
+            for obj in objs
+            if obj.pk in latest and latest[obj.pk] != {name: getattr(obj, name) for name in names}
+        ]
+        for group, update in ((new, False), (changed, True)):
+            manager.bulk_history_create(
+                group, update=update, default_change_reason=LOADED_REASON, batch_size=500
+            )
+            created += len(group)
     return created
 
 
 def line_diff(old: str, new: str) -> tuple[str, str]:
-    """The lines only in `old` and the lines only in `new`, as escaped HTML."""
-    removed, added = [], []
-    for line in difflib.ndiff(old.splitlines(), new.splitlines()):
-        tag, text = line[:2], escape(line[2:])
-        if tag == "- ":
-            removed.append(f"<del>{text}</del>")
-        elif tag == "+ ":
-            added.append(f"<ins>{text}</ins>")
-    return mark_safe("<br>".join(removed) or "（无删除）"), mark_safe(
-        "<br>".join(added) or "（无新增）"
-    )
+    """The lines only in `old` (struck out) and the lines only in `new`, as escaped HTML."""
+    lines = list(difflib.ndiff(old.splitlines(), new.splitlines()))
+    removed = "<br>".join(f"<del>{escape(x[2:])}</del>" for x in lines if x.startswith("- "))
+    added = "<br>".join(f"<ins>{escape(x[2:])}</ins>" for x in lines if x.startswith("+ "))
+    return mark_safe(removed or "（无删除）"), mark_safe(added or "（无新增）")
 
 
 class LineDiffContextHelper(HistoricalRecordContextHelper):
@@ -84,20 +57,15 @@ class LineDiffContextHelper(HistoricalRecordContextHelper):
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
-    """Mix into a ModelAdmin to get the history page with line diffs and revert.
-
-    A revert is saved like an ordinary edit: in one transaction, through the admin's form,
-    save_model() and save_related(), so the admin's own rules (only 审核 publishes, a published
-    guide tree must be valid) apply to it as well and a refusal leaves nothing half-saved.
-    """
+    """A ModelAdmin with the history page, line diffs and revert. A revert is saved like an
+    edit, in one transaction through the form, save_model() and save_related(), so the admin's
+    own rules apply to it and a refusal leaves nothing half-saved."""
 
     def get_historical_record_context_helper(self, request, historical_record):
         return LineDiffContextHelper(self.model, historical_record)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # simple-history saves a POSTed revert for anyone who may *view* the history (it only
-        # hides the button): a revert is a change, so it needs the change permission — for
-        # this object, where an admin's rule depends on it (a live article's FAQ).
+        # simple-history saves a POSTed revert for anyone who may view the history.
         if request.method == "POST":
             obj = self.get_object(request, unquote(object_id))
             if not self.has_change_permission(request, obj):

@@ -1,13 +1,9 @@
-"""The site-wide content version the page cache keys pages by."""
-
 from django.db import models
 
 
 class ContentVersion(models.Model):
-    """One row: the site-wide content version the page cache keys pages by, when Redis does not
-    keep it (kb/core/content_version.py). `next_publication` is the publish time of the earliest
-    scheduled article: once it has passed, the next reader bumps the version.
-    """
+    """One row: the content version pages are cached by, when Redis does not keep it.
+    `next_publication`: once the earliest scheduled article's time passes, a reader bumps it."""
 
     value = models.BigIntegerField(default=0)
     next_publication = models.DateTimeField(null=True, blank=True)

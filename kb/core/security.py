@@ -1,30 +1,12 @@
-"""Security headers Django does not set itself.
-
-SecurityMiddleware already sends X-Content-Type-Options (SECURE_CONTENT_TYPE_NOSNIFF),
-Referrer-Policy and Cross-Origin-Opener-Policy; XFrameOptionsMiddleware sends X-Frame-Options;
-django-csp sends Content-Security-Policy (CONTENT_SECURITY_POLICY in settings). This adds
-Permissions-Policy (no page needs a camera, a microphone, location or payment) and keeps
-resources from being embedded by other origins.
-"""
+"""Headers Django does not set itself (SecurityMiddleware, XFrameOptionsMiddleware and django-csp
+send the others): no page needs a camera, a microphone, location or payment."""
 
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
-    for feature in (
-        "accelerometer",
-        "camera",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "payment",
-        "usb",
-        "interest-cohort",
-    )
-)
+FEATURES = "accelerometer camera geolocation gyroscope magnetometer microphone payment usb"
+PERMISSIONS_POLICY = ", ".join(f"{name}=()" for name in (*FEATURES.split(), "interest-cohort"))
 
 
 class SecurityHeadersMiddleware:

@@ -1,7 +1,5 @@
 """Absolute URLs and JSON-LD for any app's pages (data only; no Django models here)."""
 
-import json
-
 from django.conf import settings
 
 from kb.core.hant import hant_path
@@ -21,12 +19,6 @@ def permalink(request, path: str) -> str:
     return absolute(request, hant_path(path) if getattr(request, "hant", False) else path)
 
 
-def jsonld_text(data) -> str:
-    """JSON for a <script type="application/ld+json"> block, safe against </script> breakouts."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def breadcrumb_jsonld(items: list[tuple[str, str]]) -> dict:
     """BreadcrumbList from (name, absolute url) pairs."""
     return {
@@ -39,22 +31,11 @@ def breadcrumb_jsonld(items: list[tuple[str, str]]) -> dict:
     }
 
 
-_LEGAL_FORCE = {
-    "in_force": "InForce",
-    "amended": "InForce",
-    "repealed": "NotInForce",
-    "not_yet": "NotInForce",
-}
-
-
 def legislation_jsonld(request, law, provision=None) -> list[dict]:
     """schema.org Legislation for a law page, or for one provision as part of its law."""
-
     lang = "zh-Hant" if getattr(request, "hant", False) else "zh-Hans"
-
-    def day(value):
-        return value.isoformat() if value else None
-
+    date, body = law.promulgation_date, law.issuing_body
+    force = "InForce" if law.status in ("in_force", "amended") else "NotInForce"
     whole = {
         "@type": "Legislation",
         "name": law.title,
@@ -62,19 +43,17 @@ def legislation_jsonld(request, law, provision=None) -> list[dict]:
         "url": permalink(request, law.get_absolute_url()),
         "legislationType": law.get_kind_display(),
         "legislationJurisdiction": "CN",
-        "legislationLegalForce": _LEGAL_FORCE.get(law.status),
-        "legislationDate": day(law.promulgation_date),
-        "legislationIdentifier": getattr(law, "document_number", "") or None,
-        "legislationPassedBy": {"@type": "Organization", "name": law.issuing_body}
-        if law.issuing_body
-        else None,
+        "legislationLegalForce": force,
+        "legislationDate": date.isoformat() if date else None,
+        "legislationIdentifier": law.document_number,
+        "legislationPassedBy": body and {"@type": "Organization", "name": body},
         "inLanguage": lang,
     }
     whole = {k: v for k, v in whole.items() if v}
-    if provision is None:
-        data = {"@context": "https://schema.org", **whole}
-        trail = [law.short_title]
-    else:
+    data = {"@context": "https://schema.org", **whole}
+    crumbs = [("首页", "/"), ("法律条文", "/laws/"), (law.short_title, law.get_absolute_url())]
+    if provision is not None:
+        crumbs.append((provision.label, provision.get_absolute_url()))
         data = {
             "@context": "https://schema.org",
             "@type": "Legislation",
@@ -82,12 +61,9 @@ def legislation_jsonld(request, law, provision=None) -> list[dict]:
             "url": permalink(request, provision.get_absolute_url()),
             "text": provision.text,
             "legislationJurisdiction": "CN",
-            "legislationLegalForce": whole.get("legislationLegalForce"),
+            "legislationLegalForce": force,
             "isPartOf": whole,
             "inLanguage": lang,
         }
-        trail = [law.short_title, provision.label]
-    urls = [law.get_absolute_url()] + ([provision.get_absolute_url()] if provision else [])
-    crumbs = [("首页", permalink(request, "/")), ("法律条文", permalink(request, "/laws/"))]
-    crumbs += [(name, permalink(request, url)) for name, url in zip(trail, urls, strict=True)]
+    crumbs = [(name, permalink(request, path)) for name, path in crumbs]
     return [{k: v for k, v in data.items() if v}, breadcrumb_jsonld(crumbs)]

@@ -4,11 +4,8 @@ from django.core.management.color import no_style
 
 
 def copy_rows(source: str, target: str):
-    """A RunPython function copying every row of model `source` into model `target`.
-
-    Both are "app_label.Model" names in the migration's state; the columns they share are
-    copied as they are, then the target's id sequence is moved past the copied ids.
-    """
+    """A RunPython function copying the shared columns of every row of model `source` into
+    model `target` ("app_label.Model" names), then moving the id sequence past them."""
 
     def run(apps, schema_editor) -> None:
         old, new = apps.get_model(source), apps.get_model(target)

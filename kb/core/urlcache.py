@@ -1,6 +1,5 @@
 """reverse(), remembered: URL patterns do not change while a process runs, and one article page
-asks for about thirty URLs (related, latest, cited provisions, breadcrumbs), each of which
-reverse() would find by walking the URL resolver again."""
+asks for about thirty URLs."""
 
 from functools import lru_cache
 

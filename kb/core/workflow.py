@@ -1,11 +1,7 @@
-"""Editorial workflow rules the admin applies: draft → 待审核 → published, only 审核 publishes.
+"""The editorial workflow: draft → 待审核 → published, and only 审核 publishes.
 
-Model-agnostic, so any content model can be put under it (articles, guide trees, later
-letters): the model has a `status` field whose live value is "published", a manager built on
-`PublishableQuerySet` and a `HistoricalRecords()`; its ModelAdmin is a
-kb.core.workflow_admin.WorkflowAdmin (which applies `publish_guarded()` and `check_can_save()`)
-and publishes or withdraws with `set_status()`; the groups that may edit it are granted in
-kb/editorial/roles.py.
+A model under it has a `status` field, a manager built on `PublishableQuerySet` and a
+`HistoricalRecords()`; its ModelAdmin is a kb.core.workflow_admin.WorkflowAdmin.
 """
 
 from django import forms
@@ -15,7 +11,6 @@ from django.db import models
 from kb.core.content_version import content_changed
 
 PUBLISHED = "published"
-# Held by the 审核 group (kb/editorial/roles.py) and superusers: the one right to publish.
 PUBLISH_PERMISSION = "articles.publish_article"
 NOT_ALLOWED = "只有“审核”组的成员可以发布文章。请把状态设为“待审核”，由审核人员发布。"
 UNPUBLISH_NOT_ALLOWED = (
@@ -40,12 +35,8 @@ class Status(models.TextChoices):
 
 
 class PublishableQuerySet(models.QuerySet):
-    """The one definition of “published” for a model under the workflow.
-
-    `publishable()`: set to published, so live for the workflow (edits of it by a 编辑 wait for
-    review) even if readers see it only later; `published()`: what readers see now. A model
-    with a publish time narrows `published()` (articles: kb/articles/models/article.py).
-    """
+    """`publishable()`: set to published (a 编辑's edits of it wait for review); `published()`:
+    what readers see now, which a model with a publish time narrows (articles)."""
 
     def publishable(self):
         return self.filter(status=PUBLISHED)
@@ -58,65 +49,23 @@ def can_publish(user) -> bool:
     return bool(user and user.is_active and user.has_perm(PUBLISH_PERMISSION))
 
 
-def publish_guarded(
-    form_class: type[forms.ModelForm],
-    user,
-    message: str = NOT_ALLOWED,
-    keep_live: bool = False,
-) -> type[forms.ModelForm]:
-    """The admin form for `user`: unchanged for reviewers, refusing status=published otherwise.
-
-    With `keep_live` (articles), an object already published in the database must stay
-    published: its changes become a pending revision (kb/articles/revisions.py), and only a
-    reviewer may take it offline.
-    """
-    if can_publish(user):
-        return form_class
-
-    class PublishGuardedForm(form_class):
-        def clean_status(self):
-            status = self.cleaned_data.get("status")
-            instance = self.instance
-            live = (
-                keep_live
-                and instance.pk is not None
-                and type(instance)._default_manager.publishable().filter(pk=instance.pk).exists()
-            )
-            if live and status != PUBLISHED:
-                raise forms.ValidationError(UNPUBLISH_NOT_ALLOWED)
-            if not live and status == PUBLISHED:
-                raise forms.ValidationError(message)
-            return status
-
-    PublishGuardedForm.__name__ = form_class.__name__
-    return PublishGuardedForm
-
-
-def check_can_save(user, obj, message: str = NOT_ALLOWED) -> None:
-    """Last line of defence in save_model: a non-reviewer never stores a published article."""
-    if obj.status == PUBLISHED and not can_publish(user):
-        raise PermissionDenied(message)
-
-
 def set_status(user, queryset, status: str) -> int:
     """Change the status of each object with save(), so every change lands in its history."""
     if not can_publish(user):
         raise PermissionDenied(NOT_ALLOWED)
-    changed = 0
-    for obj in queryset:
-        if obj.status != status:
-            obj.status = status
-            obj._change_reason = "批量操作：" + ("发布" if status == PUBLISHED else "撤回为草稿")
-            obj.save()
-            changed += 1
+    changed = [obj for obj in queryset if obj.status != status]
+    for obj in changed:
+        obj.status = status
+        obj._change_reason = "批量操作：" + ("发布" if status == PUBLISHED else "撤回为草稿")
+        obj.save()
     if changed:
         content_changed()
-    return changed
+    return len(changed)
 
 
 def live_tree_guarded(form_class: type[forms.ModelForm], user) -> type[forms.ModelForm]:
-    """A guide node's admin form: a non-reviewer cannot change (or add to, or move a node into
-    or out of) a published tree — that would publish the change without review."""
+    """A guide node's admin form: a non-reviewer cannot change, add to or move a node into or
+    out of a published tree (that would publish the change without review)."""
     if can_publish(user):
         return form_class
 
@@ -128,5 +77,4 @@ def live_tree_guarded(form_class: type[forms.ModelForm], user) -> type[forms.Mod
                 raise forms.ValidationError(LIVE_TREE_NOT_ALLOWED)
             return cleaned
 
-    LiveTreeGuardedForm.__name__ = form_class.__name__
     return LiveTreeGuardedForm

@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+from kb.editorial.roles import ensure_roles_after_migrate
 
 
 class EditorialConfig(AppConfig):
@@ -8,14 +11,6 @@ class EditorialConfig(AppConfig):
     verbose_name = "编辑流程"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
-
-        from kb.editorial.roles import ensure_roles_after_migrate
-
-        # post_migrate is sent only for apps with a models module, which this app has not:
-        # listen for auth's, sent once every migration of the run has been applied.
-        post_migrate.connect(
-            ensure_roles_after_migrate,
-            sender=self.apps.get_app_config("auth"),
-            dispatch_uid="kb-roles",
-        )
+        # post_migrate is sent only for apps with models: listen for auth's.
+        auth = self.apps.get_app_config("auth")
+        post_migrate.connect(ensure_roles_after_migrate, sender=auth, dispatch_uid="kb-roles")

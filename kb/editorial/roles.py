@@ -1,25 +1,15 @@
-"""Editorial roles: the groups 编辑 (write drafts, submit them for review) and 审核 (review, publish).
+"""Editorial roles: the groups 编辑 (write drafts, submit them for review) and 审核 (review,
+publish: `articles.publish_article`, checked by kb.core.workflow.can_publish).
 
-`ensure_roles(apps)` creates both groups, the custom permission `articles.publish_article` and
-any missing model permissions, then grants each group its list. It only ever adds, so changes an
-administrator makes to a group are kept. It runs from the data migration
-`editorial.0001_editorial_roles` and again after every `migrate` (post_migrate), so models added
-later (guide trees, new proxies) reach the groups too. A new content app under the workflow adds
-its models to `_DRAFTING`/`_REVIEWING` here.
-
-Only users with `articles.publish_article` (the 审核 group, or superusers) can publish:
-`kb.core.workflow.can_publish(user)` is the one check the admin forms and actions use.
+`ensure_roles(apps)` creates the groups and grants each its list; it only ever adds, so an
+administrator's changes to a group are kept. It runs from the data migration and after every
+`migrate`, so models added later reach the groups too (list them in `_DRAFTING`/`_REVIEWING`).
 """
 
 EDITOR = "编辑"
 REVIEWER = "审核"
 
-PUBLISH = (
-    "articles",
-    "article",
-    "publish_article",
-    "可以发布文章",
-)  # = workflow.PUBLISH_PERMISSION
+PUBLISH = ("articles", "article", "publish_article", "可以发布文章")  # workflow.PUBLISH_PERMISSION
 
 _DRAFTING = [
     ("articles", "article", ["add", "change", "view"]),
@@ -36,20 +26,11 @@ _DRAFTING = [
     ("guide", "node", ["add", "change", "delete", "view"]),
     ("guide", "choice", ["add", "change", "delete", "view"]),
     ("articles", "reviewqueuearticle", ["view"]),
-    ("articles", "historicalarticle", ["view"]),
-    ("articles", "historicalfaq", ["view"]),
-    ("laws", "historicalprovision", ["view"]),
-    ("laws", "historicallaw", ["view"]),
-    ("guide", "historicaltree", ["view"]),
-    ("guide", "historicalnode", ["view"]),
-    ("guide", "historicalchoice", ["view"]),
     ("search", "querylog", ["view"]),
     ("search", "synonym", ["add", "change", "view"]),
     ("letters", "letter", ["add", "change", "view"]),
     ("letters", "clause", ["add", "change", "delete", "view"]),
     ("letters", "letteroffer", ["add", "change", "delete", "view"]),
-    ("letters", "historicalletter", ["view"]),
-    ("letters", "historicalclause", ["view"]),
 ]
 
 _REVIEWING = _DRAFTING + [
@@ -65,47 +46,41 @@ _REVIEWING = _DRAFTING + [
     ("letters", "letter", ["delete"]),
 ]
 
-ROLES = {EDITOR: _DRAFTING, REVIEWER: _REVIEWING}
+
+def _with_history(grants: list) -> list:
+    """Whoever may see a model may see its edit history."""
+    return grants + [(app_label, f"historical{model}", ["view"]) for app_label, model, _ in grants]
 
 
-def _permission(apps, app_label: str, model: str, codename: str, name: str):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": name}
-    )
-    return permission
-
-
-def _model_exists(apps, app_label: str, model: str) -> bool:
-    try:
-        apps.get_model(app_label, model)
-    except LookupError:
-        return False
-    return True
+ROLES = {EDITOR: _with_history(_DRAFTING), REVIEWER: _with_history(_REVIEWING)}
 
 
 def ensure_roles(apps) -> None:
     """Create or complete both groups (idempotent, additive)."""
-    Group = apps.get_model("auth", "Group")
-    publish = _permission(apps, *PUBLISH)
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+
+    def permission(app_label: str, model: str, codename: str, name: str):
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        return Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )[0]
+
     for group_name, grants in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        wanted = [publish] if group_name == REVIEWER else []
+        group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=group_name)
+        wanted = [permission(*PUBLISH)] if group_name == REVIEWER else []
         for app_label, model, actions in grants:
-            if not _model_exists(apps, app_label, model):
+            try:
+                apps.get_model(app_label, model)
+            except LookupError:  # not in this migration state (yet)
                 continue
-            for action in actions:
-                wanted.append(
-                    _permission(
-                        apps, app_label, model, f"{action}_{model}", f"Can {action} {model}"
-                    )
-                )
+            wanted += [
+                permission(app_label, model, f"{a}_{model}", f"Can {a} {model}") for a in actions
+            ]
         group.permissions.add(*wanted)
 
 
-def ensure_roles_after_migrate(sender, apps=None, using="default", **kwargs) -> None:
+def ensure_roles_after_migrate(sender, apps=None, **kwargs) -> None:
     from django.apps import apps as global_apps
 
-    ensure_roles(apps or global_apps)
+    ensure_roles(apps or global_apps)  # `flush` sends no apps

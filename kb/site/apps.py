@@ -2,8 +2,7 @@ from django.apps import AppConfig
 
 
 class SiteConfig(AppConfig):
-    """The site as a whole: its starting content, its sitemap index, backups. Nothing imports it
-    but kb/urls.py and the settings."""
+    """The site as a whole: its starting content, its sitemap, backups."""
 
     name = "kb.site"
     label = "site"

@@ -16,37 +16,28 @@ from kb.laws.law_fixture import load_laws_fixture
 FIXTURE_ORDER = ["laws", "articles", "guide", "search", "rates", "letters"]
 
 
-def fixture_files() -> list[Path]:
-    folder = Path(settings.BASE_DIR) / "fixtures"
-    files = []
-    for stem in FIXTURE_ORDER:
-        files.extend(sorted(folder.glob(f"{stem}*.json")))
-    return files
-
-
 def load_content() -> list[str]:
-    """Load every fixture in one transaction: a malformed file changes nothing."""
+    """Load every fixture in one transaction (a malformed file changes nothing), then re-render
+    and re-index. Safe to run again."""
+    folder = Path(settings.BASE_DIR) / "fixtures"
     out = []
     with transaction.atomic():
-        for path in fixture_files():
-            try:
-                if path.name.startswith("laws"):
-                    counts = load_laws_fixture(path)
-                    note = ", ".join(f"{n} {what}" for what, n in counts.items())
-                    out.append(f"loaded {path.name} ({note})")
-                else:
-                    call_command("loaddata", str(path), verbosity=0)
-                    out.append(f"loaded {path.name}")
-            except Exception as exc:
-                raise CommandError(f"{path.name}：无法载入，数据库未作任何改动。{exc}") from exc
+        for stem in FIXTURE_ORDER:
+            for path in sorted(folder.glob(f"{stem}*.json")):
+                try:
+                    if stem == "laws":
+                        counts = load_laws_fixture(path)
+                        note = ", ".join(f"{n} {what}" for what, n in counts.items())
+                        out.append(f"loaded {path.name} ({note})")
+                    else:
+                        call_command("loaddata", str(path), verbosity=0)
+                        out.append(f"loaded {path.name}")
+                except Exception as exc:
+                    raise CommandError(f"{path.name}：无法载入，数据库未作任何改动。{exc}") from exc
         out.append(f"rendered {rerender_all()} articles")
         out.append(f"rendered {rerender_guides()} guide nodes")
-        out.append(_captured("rebuild_search_index"))
+        index = StringIO()
+        call_command("rebuild_search_index", stdout=index)
+        out.append(index.getvalue().strip())
         out.append(f"recorded {record_missing_history()} first history entries")
     return out
-
-
-def _captured(command: str) -> str:
-    buffer = StringIO()
-    call_command(command, stdout=buffer)
-    return buffer.getvalue().strip()

@@ -1,7 +1,5 @@
 """Every public page in one sitemap; each app contributes its own Sitemap classes."""
 
-import hashlib
-
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -24,46 +22,31 @@ SITEMAPS = {
 }
 
 
-def hant_variant(sitemap_class):
-    """The same pages under /zh-hant/, so search engines find the 繁體 mirror too."""
-
-    class HantSitemap(sitemap_class):
-        def location(self, item):
-            return hant_path(super().location(item))
-
-    HantSitemap.__name__ = f"Hant{sitemap_class.__name__}"
-    return HantSitemap
-
-
 def sections() -> dict:
-    """Every section and its /zh-hant/ twin, instantiated for one rendering.
-
-    Each section's items are read once into a list: the twin reuses them, and the paginator
-    counts a list instead of running a COUNT query. One query per section with rows, except
-    that the archive months come from the articles' rows and the provisions are read with
-    their laws (sections with a `shared` attribute pass rows on through it).
-    """
-    base, twins = {}, {}
-    shared: dict = {}
+    """Every section, then its /zh-hant/ twin, for one rendering. Each section's items are read
+    once into a list the twin reuses (no COUNT query); sections with a `shared` attribute pass
+    rows on to later ones (the archive months come from the articles' rows)."""
+    base, twins, shared = {}, {}, {}
     for name, sitemap_class in SITEMAPS.items():
-        base[name], twins[f"{name}-hant"] = sitemap_class(), hant_variant(sitemap_class)()
+
+        class HantSitemap(sitemap_class):
+            def location(self, item):
+                return hant_path(super().location(item))
+
+        base[name], twins[f"{name}-hant"] = sitemap_class(), HantSitemap()
         if hasattr(base[name], "shared"):
             base[name].shared = shared
         items = list(base[name].items())
         base[name].items = twins[f"{name}-hant"].items = lambda items=items: items
-    return {**base, **twins}  # the mirror's URLs after all simplified ones
-
-
-SITEMAP_SECONDS = 3600
+    return {**base, **twins}
 
 
 @require_GET
 def sitemap(request: HttpRequest) -> HttpResponse:
-    """The sitemap (thousands of provisions, twice) rendered once per content version."""
-    # Only the page number matters; other query strings must not fill the cache.
-    origin = hashlib.sha1(f"{request.scheme}://{request.get_host()}".encode()).hexdigest()
+    """The sitemap (thousands of provisions, twice), rendered once per content version."""
     version = getattr(request, "content_version", None) or content_version()
-    key = f"sitemap:{version}:{origin}:{request.GET.get('p', '1')[:8]}"
+    page = request.GET.get("p", "1")[:8]  # other query strings must not fill the cache
+    key = f"sitemap:{version}:{request.scheme}://{request.get_host()}:{page}"
     cached = cache.get(key)
     if cached is None:
         response = django_sitemap(request, sitemaps=sections())
@@ -71,9 +54,7 @@ def sitemap(request: HttpRequest) -> HttpResponse:
         if response.status_code != 200:
             return response
         cached = (response.content, response["Content-Type"])
-        # The version (kb/core/content_version.py) changes on every edit and when a scheduled
-        # article goes live, in every process: the entry can live long.
-        cache.set(key, cached, SITEMAP_SECONDS)
+        cache.set(key, cached, 3600)
     response = HttpResponse(cached[0], content_type=cached[1])
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"
     return response

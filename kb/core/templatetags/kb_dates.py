@@ -1,5 +1,4 @@
-"""Date filters for lists of articles: the output of Django's `date` filter with the site's
-formats, without parsing a format string on each call (an article page shows ~40 dates)."""
+"""Django's `date` filter for the site's formats, without parsing a format on each call."""
 
 import datetime
 

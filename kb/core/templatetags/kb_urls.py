@@ -1,5 +1,4 @@
-"""{% cached_url 'name' arg… %}: {% url %} through kb.core.urlcache, for the links every page
-repeats (base.html): the same answer without walking the URL resolver on each request."""
+"""{% cached_url 'name' arg… %}: {% url %} through kb.core.urlcache, for links on every page."""
 
 from django import template
 

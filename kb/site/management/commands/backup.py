@@ -7,12 +7,10 @@ from kb.site.backup import make_backup
 
 
 class Command(BaseCommand):
-    help = "Write the whole database and the uploaded media into one .tar.gz file (restore with `restore`)."
+    help = "Write the whole database and the uploaded media into one .tar.gz file (see `restore`)."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "path", nargs="?", help="archive to write (default kb-backup-<time>.tar.gz)"
-        )
+        parser.add_argument("path", nargs="?", help="default: kb-backup-<time>.tar.gz")
 
     def handle(self, *args, **options):
         path = Path(options["path"] or f"kb-backup-{timezone.now():%Y%m%d-%H%M%S}.tar.gz")

@@ -6,10 +6,7 @@ from kb.site.backup import restore_backup
 
 
 class Command(BaseCommand):
-    help = (
-        "Replace the database content and restore media from a `backup` archive. "
-        "All or nothing: on any error the database is left unchanged."
-    )
+    help = "Replace the database and the media with a `backup` archive's (all or nothing)."
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="archive written by `manage.py backup`")
