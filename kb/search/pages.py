@@ -7,18 +7,19 @@ from urllib.parse import urlencode
 from django.http import Http404
 
 from kb.search.backends import SearchResult, search
-from kb.search.forms import MAX_PAGE
+from kb.search.models import SearchDocument
 from kb.search.suggestions import suggestions
 
 PER_PAGE = 10
-TYPE_LABELS = {"article": "文章", "provision": "法条", "guide": "问答向导"}
+MAX_PAGE = 200
 
 
-def results_page(q: str, page: int) -> SearchResult:
-    """One page of results; a page past the last (or past MAX_PAGE) is a 404."""
-    if page > MAX_PAGE:
-        raise Http404("没有这一页搜索结果")
-    result = search(q, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+def results(q: str, page: int) -> SearchResult:
+    """One page of results, none without a query; a page past the last (or MAX_PAGE) is a 404."""
+    if not q:
+        return SearchResult()
+    offset = (page - 1) * PER_PAGE
+    result = search(q, limit=PER_PAGE, offset=offset) if page <= MAX_PAGE else SearchResult()
     if page > 1 and not result.hits:
         raise Http404("没有这一页搜索结果")
     return result
@@ -41,30 +42,15 @@ def page_links(q: str, page: int, total: int) -> dict:
 
 
 def search_context(q: str, page: int) -> dict:
-    result = results_page(q, page) if q else SearchResult()
+    result = results(q, page)
     hits = [
-        {**asdict(hit), "type_label": TYPE_LABELS.get(hit.type, hit.type)} for hit in result.hits
+        {**asdict(hit), "type_label": SearchDocument.Kind(hit.type).label} for hit in result.hits
     ]
     context = {"query": q, "total": result.total, "hits": hits, **page_links(q, page, result.total)}
-    if not hits:
-        context.update(suggestions(q))
-    return context
+    return context if hits else {**context, **suggestions(q)}
 
 
 def search_json(q: str, page: int) -> dict:
-    result = results_page(q, page) if q else SearchResult()
-    return {
-        "query": q,
-        "total": result.total,
-        "page": page,
-        "results": [
-            {
-                "title": h.title,
-                "url": h.url,
-                "type": h.type,
-                "snippet": h.snippet,
-                "category": h.category,
-            }
-            for h in result.hits
-        ],
-    }
+    result = results(q, page)
+    hits = [asdict(hit) for hit in result.hits]
+    return {"query": q, "total": result.total, "page": page, "results": hits}

@@ -14,18 +14,13 @@ in a question about a three-year deadline cannot match every criminal provision.
 """
 
 import re
-from dataclasses import dataclass
 
 from kb.laws.citations import NUM, cn_number
 
-# Field weights: PostgreSQL ts_rank weights {D, C, B, A} and SQLite bm25 column weights.
-FIELD_WEIGHTS = {"title": 1.0, "label": 0.4, "body": 0.1}
-POSTGRES_WEIGHTS = (
-    f"{{0.1, {FIELD_WEIGHTS['body']}, {FIELD_WEIGHTS['label']}, {FIELD_WEIGHTS['title']}}}"
-)
-SQLITE_WEIGHTS = ", ".join(
-    str(FIELD_WEIGHTS[f] * 10) for f in ("title", "label", "body")
-)  # bm25(search_fts, title, label, body)
+# Field weights, title > short answer / label > body: ts_rank's {D, C, B, A} and bm25's columns.
+TITLE, LABEL, BODY = 1.0, 0.4, 0.1
+POSTGRES_WEIGHTS = f"{{0.1, {BODY}, {LABEL}, {TITLE}}}"
+SQLITE_WEIGHTS = f"{TITLE * 10}, {LABEL * 10}, {BODY * 10}"
 
 # Kinds ranked after the others when the query names no law.
 DEMOTED_KINDS = ("provision",)
@@ -43,29 +38,18 @@ BOILERPLATE = (
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE))
 
 
-def strip_boilerplate(text: str) -> str:
-    return _BOILERPLATE.sub(" ", text)
-
-
 def indexed_fields(kind: str, title: str, label: str, body: str) -> tuple[str, str, str]:
     """The text a page is indexed by (title, label, body): provisions lose boilerplate."""
-    if kind in DEMOTED_KINDS:
-        body = strip_boilerplate(body)
-    return title, label, body
-
-
-@dataclass(frozen=True)
-class LawReference:
-    named: bool = False  # the query names a law (by any of its names)
-    urls: tuple[str, ...] = ()  # paths of the provisions it names by number
+    return title, label, _BOILERPLATE.sub(" ", body) if kind in DEMOTED_KINDS else body
 
 
 _NUMBER_AFTER = re.compile(rf"[\s》]*第?\s*(?P<n>{NUM})\s*(?:条)?(?:之(?P<sub>{NUM}))?")
 
 
-def law_reference(query: str, laws: dict[str, str], provision_url) -> LawReference:
-    """Which law (and provisions) `query` names. `laws` maps every name of a law to its slug
-    (longest names win); `provision_url(slug, number, sub)` builds a provision's path."""
+def law_reference(query: str, laws: dict[str, str], provision_url) -> tuple[bool, tuple[str, ...]]:
+    """Whether `query` names a law, and the paths of the provisions it names by number. `laws`
+    maps every name of a law to its slug (longest names win); `provision_url(slug, number, sub)`
+    builds a provision's path."""
     urls = []
     named = False
     pos = 0
@@ -86,4 +70,4 @@ def law_reference(query: str, laws: dict[str, str], provision_url) -> LawReferen
             except ValueError:
                 continue
             urls.append(provision_url(laws[name], n, sub))
-    return LawReference(named=named, urls=tuple(urls))
+    return named, tuple(urls)

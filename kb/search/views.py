@@ -1,3 +1,6 @@
+"""/search/ and /api/search/. Results are never page-cached: every query is another page, so such
+a cache has no bound, and a search answered from it would not reach the query log."""
+
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -5,7 +8,15 @@ from django.views.decorators.http import require_safe
 
 from kb.core.ratelimit import ratelimit
 from kb.search import pages, querylog
-from kb.search.forms import SearchForm
+
+
+def read_query(request: HttpRequest) -> tuple[str, int]:
+    """Never rejects: the query loses NUL bytes, extra spaces and all past 100 characters; a page
+    that is not a positive whole number is page 1, a huge one is past MAX_PAGE (a 404)."""
+    q = " ".join(request.GET.get("q", "").replace("\x00", "").split())[:100]
+    page = request.GET.get("page", "").strip()
+    page = min(int(page), pages.MAX_PAGE + 1) if page.isascii() and page.isdigit() else 1
+    return q, max(page, 1)
 
 
 def _log(q: str, page: int, total: int) -> None:
@@ -13,12 +24,10 @@ def _log(q: str, page: int, total: int) -> None:
         querylog.record(q, total)
 
 
-# Results are never page-cached: every query is another page, so a cache of them has no bound,
-# and a search answered from a cache would not reach the query log.
 @never_cache
 @require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
-    q, page = SearchForm(request.GET).query()
+    q, page = read_query(request)
     context = pages.search_context(q, page)
     _log(q, page, context["total"])
     return render(request, "search/search.html", context)
@@ -28,7 +37,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
 @require_safe
 @ratelimit("search-api", "RATELIMIT_SEARCH_PER_MINUTE")
 def api_search(request: HttpRequest) -> JsonResponse:
-    q, page = SearchForm(request.GET).query()
+    q, page = read_query(request)
     try:
         data = pages.search_json(q, page)
     except Http404 as exc:
