@@ -1,11 +1,9 @@
 from datetime import timedelta
-from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Min, Sum
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 
 from kb.search import querylog
@@ -56,19 +54,6 @@ class QueryLogAdmin(ReadOnlyAdmin):
             .annotate(searches=Sum("searches"), results=Min("results"), last_day=Max("day"))
             .order_by("-searches", "query")[: self.SHOWN]
         )
-
-        def link(url: str, **query) -> str:
-            return f"{reverse(url)}?{urlencode(query)}"
-
-        rows = [
-            {
-                **row,
-                "synonym_url": link("admin:search_synonym_add", term=row["query"]),
-                "article_url": link("admin:articles_article_add", title=row["query"]),
-                "search_url": link("search:search", q=row["query"]),
-            }
-            for row in rows
-        ]
         context = {
             **self.admin_site.each_context(request),
             "title": f"近 {self.DAYS} 天读者没找到的内容",

@@ -1,13 +1,9 @@
 """An anonymous log of what readers search for, so editors see what they could not find: per day
-and normalised query (简体, NFKC, lower case, single spaces), how many searches and results. No
-address, cookie, user or time of day is kept.
+and normalised query, how many searches and results; nothing about the reader.
 
-A search does not write to the database: each worker adds to an in-memory tally, written by the
-first search after SEARCH_LOG_FLUSH_SECONDS or once it holds MAX_PENDING queries (one transaction
-per day). Bounds against flooding: SEARCH_LOG_PER_MINUTE searches are counted a minute (site-wide
-when the cache is Redis), a worker holds MAX_PENDING queries at most, and a day takes at most
-SEARCH_LOG_MAX_ROWS_PER_DAY new queries. A stopped worker's unwritten counts are lost: the log
-guides editors, it is not an audit.
+Each worker keeps a tally in memory and writes it after SEARCH_LOG_FLUSH_SECONDS or MAX_PENDING
+queries. Against flooding: SEARCH_LOG_PER_MINUTE searches counted a minute (site-wide with Redis),
+and SEARCH_LOG_MAX_ROWS_PER_DAY new queries a day. Unwritten counts of a stopped worker are lost.
 """
 
 import threading

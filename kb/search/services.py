@@ -1,16 +1,92 @@
-"""Keeping the index in step with the content: reindex some pages, rebuild it all."""
+"""The index: what each searchable page puts in it (title weight A, label B, body C), and keeping
+it in step with the content. Articles come through `Article.objects.publishable()` (the query
+hides scheduled ones until their time), trees through `published()`; provisions are all public.
+"""
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
+from html import unescape
 from itertools import islice
 
 from django.db import transaction
 
+from kb.articles.models import Article
+from kb.guide.models import Tree
+from kb.laws.models import Provision
 from kb.search.backends import backend
-from kb.search.documents import documents
 from kb.search.models import SearchDocument
 from kb.search.ranking import indexed_fields
 
+ARTICLE, PROVISION, GUIDE = "article", "provision", "guide"
 FIELDS = ("title", "url", "category", "label", "body", "published_at")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(html: str) -> str:
+    return " ".join(unescape(_TAG.sub(" ", html)).split())
+
+
+def article_document(article: Article) -> SearchDocument:
+    faqs = " ".join(f"{f.question} {f.answer}" for f in article.faqs.all())
+    body = plain_text(article.body_html) if article.body_html else article.body
+    return SearchDocument(
+        kind=ARTICLE,
+        object_id=article.pk,
+        title=article.title,
+        url=article.get_absolute_url(),
+        category=article.category.name,
+        label=article.short_answer,
+        body=f"{body} {faqs}".strip(),
+        published_at=article.published_at,
+    )
+
+
+def provision_document(provision: Provision) -> SearchDocument:
+    law = provision.law
+    heading = (law.title, provision.part, provision.chapter, provision.section)
+    return SearchDocument(
+        kind=PROVISION,
+        object_id=provision.pk,
+        title=f"《{law.short_title}》{provision.label}",
+        url=provision.get_absolute_url(),
+        category=law.short_title,
+        label=" ".join(p for p in heading if p),
+        body=provision.text,
+    )
+
+
+def tree_document(tree: Tree) -> SearchDocument:
+    parts = []
+    for node in tree.nodes.all():
+        parts.append(node.title)
+        parts.extend(
+            plain_text(h) for h in (node.help_html, node.answer_html, node.next_steps_html) if h
+        )
+        parts.extend(choice.label for choice in node.choices.all())
+    return SearchDocument(
+        kind=GUIDE,
+        object_id=tree.pk,
+        title=tree.title,
+        url=tree.get_absolute_url(),
+        category="问答向导",
+        label=plain_text(tree.intro_html),
+        body=" ".join(parts),
+    )
+
+
+def documents(kind: str, pks: Iterable[int] | None = None) -> Iterator[SearchDocument]:
+    """The unsaved index rows of the public pages of one kind (those among `pks` if given)."""
+    queryset, build = {
+        ARTICLE: (
+            Article.objects.publishable().select_related("category").prefetch_related("faqs"),
+            article_document,
+        ),
+        PROVISION: (Provision.objects.select_related("law"), provision_document),
+        GUIDE: (Tree.objects.published().prefetch_related("nodes__choices"), tree_document),
+    }[kind]
+    if pks is not None:
+        queryset = queryset.filter(pk__in=pks)
+    return (build(obj) for obj in queryset.iterator(chunk_size=2000))
 
 
 def write_words(rows: list[SearchDocument]) -> None:
@@ -20,17 +96,18 @@ def write_words(rows: list[SearchDocument]) -> None:
 
 def reindex(kind: str, pks: Iterable[int]) -> None:
     """Index these pages of one kind again, dropping those no longer public; safe to repeat."""
-    missing = set(pks)
+    pks = set(pks)
     with transaction.atomic():
-        for doc in documents(kind, list(missing)):
-            values = {name: getattr(doc, name) for name in FIELDS}
-            row, _ = SearchDocument.objects.update_or_create(
-                kind=kind, object_id=doc.object_id, defaults=values
-            )
-            write_words([row])
-            missing.discard(doc.object_id)
-        if missing:
-            SearchDocument.objects.filter(kind=kind, object_id__in=missing).delete()
+        rows = SearchDocument.objects.bulk_create(
+            documents(kind, list(pks)),
+            update_conflicts=True,
+            unique_fields=["kind", "object_id"],
+            update_fields=[*FIELDS, "indexed_at"],
+        )
+        if rows:
+            write_words(rows)
+        if gone := pks - {row.object_id for row in rows}:
+            SearchDocument.objects.filter(kind=kind, object_id__in=gone).delete()
 
 
 def rebuild_index(batch_size: int = 1000) -> dict[str, int]:

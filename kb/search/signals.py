@@ -11,8 +11,8 @@ from kb.articles.models import FAQ, Article, Category
 from kb.guide.models import Choice, Node, Tree
 from kb.laws.models import Law, Provision
 from kb.search import services, vocabulary
-from kb.search.documents import ARTICLE, GUIDE, PROVISION
 from kb.search.models import Synonym
+from kb.search.services import ARTICLE, GUIDE, PROVISION
 
 # Each model feeding the index → (kind, ids of the pages that a change to one row touches).
 PAGES = {

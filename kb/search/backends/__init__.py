@@ -1,9 +1,6 @@
-"""One search interface over two backends, picked by the database vendor (postgresql.py, sqlite.py).
-
-`search(q)` reads the query as the index reads text (kb/search/tokens.py), adds the editors'
-synonyms and the laws it names, runs the backend's one SQL statement for a page of rows ranked
-as kb/search/ranking.py says (its last column counts matches, up to CANDIDATES + 1) and builds
-highlighted snippets. It reads where the router sends ORM reads: the replica when one is set.
+"""One search interface over two backends picked by the database vendor (postgresql.py,
+sqlite.py), each answering a page of rows ranked as ranking.py says in one SQL statement whose
+last column counts the matches. Reads go where the router sends ORM reads (a replica if set).
 """
 
 from dataclasses import dataclass, field
@@ -45,8 +42,7 @@ class Hit:
 @dataclass(frozen=True)
 class SearchResult:
     hits: list[Hit] = field(default_factory=list)
-    total: int = 0
-    more: bool = False  # more than `total` pages matched; only the best are ranked
+    total: int = 0  # counted up to CANDIDATES: only the best matches are ranked
 
 
 def backend(conn=None) -> ModuleType:
@@ -91,4 +87,4 @@ def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
         Hit(kind, title, url, make_snippet(f"{label} {body}".strip() or title, terms), category)
         for kind, title, url, category, label, body, _ in rows
     ]
-    return SearchResult(hits=hits, total=min(total, CANDIDATES), more=total > CANDIDATES)
+    return SearchResult(hits=hits, total=min(total, CANDIDATES))

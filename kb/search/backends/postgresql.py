@@ -1,12 +1,8 @@
-"""PostgreSQL backend: tsvector columns `vector` (every word, weighted A title, B label, C body)
-and `head` (title and label) on search_searchdocument, with GIN indexes.
-
-Both are written as tsvector literals of kb.search.tokens' words, and queries as tsquery literals,
-so no text search configuration can split or fold words differently on either side. ts_rank reads
-every matching row's vector, so at most CANDIDATES pages matching in `head` plus CANDIDATES
-matching anywhere (plus provisions named by number) are ranked: exact for rarer queries. Each word
-keeps its first MAX_POSITIONS positions (ts_rank discounts repeats by 1/n²), and migration 0004
-keeps the vectors uncompressed in the row rather than in TOAST, fetched again for each match.
+"""PostgreSQL: tsvector columns `vector` (title A, label B, body C) and `head` (title, label),
+written as literals of kb.search.tokens' words, as queries are, so no text search configuration
+splits words differently. Ranking reads each candidate's vector: at most CANDIDATES pages matching
+in `head` plus CANDIDATES matching anywhere are ranked, each word keeps MAX_POSITIONS positions,
+and vectors stay uncompressed in the row, not in TOAST (migration 0004).
 """
 
 from django.db import connection

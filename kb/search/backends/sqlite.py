@@ -1,11 +1,7 @@
-"""SQLite backend: an FTS5 table `search_fts` (title, label, body) whose rowid is the id of the
-search_searchdocument row; a trigger drops the FTS row when the document row goes.
-
-The columns hold kb.search.tokens' words joined by spaces, so FTS5 only splits on spaces. As on
-PostgreSQL, at most CANDIDATES pages matching in title/label plus CANDIDATES matching anywhere are
-ranked, by bm25 computed inside each MATCH (behind `rowid IN (…)` FTS5 would re-run the match for
-every row). Which concepts a provision holds is counted by one MATCH per concept with `rowid =`,
-a lookup, and only for provisions among the candidates.
+"""SQLite: an FTS5 table `search_fts` (title, label, body) of kb.search.tokens' words, whose
+rowid is the document's id (a trigger deletes it with the document). As on PostgreSQL, at most
+CANDIDATES pages matching in title/label plus CANDIDATES matching anywhere are ranked, by bm25
+computed inside each MATCH (behind `rowid IN (…)` FTS5 would re-run the match for every row).
 """
 
 import json
