@@ -58,10 +58,9 @@ def _within_rate() -> bool:
 
 
 def take_pending() -> dict[tuple[date, str], tuple[int, int]]:
-    global _last_write
+    global _pending, _last_write
     with _lock:
-        taken = dict(_pending)
-        _pending.clear()
+        taken, _pending = _pending, {}
         _last_write = time.monotonic()
     return taken
 

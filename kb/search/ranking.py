@@ -1,16 +1,11 @@
-"""How results are ordered, as data both backends read. No Django here.
-
-Order of results (both backends):
+"""How results are ordered, as data both backends read (no Django here):
 1. a provision the query names by law and number (民法典675, 《刑法》第一百九十六条);
 2. pages holding every word the reader typed;
-3. articles and question trees before bare provisions — unless the query names a law;
-4. the backend's relevance score, with the field weights below (title > short answer > body).
-
-A provision is only a candidate when it shares at least PROVISION_MIN_TERMS distinct words
-with the query (its own words or their synonyms), unless the query names a law: one common
-word such as 拘留 or 借款 says nothing about which of 2,000 statutes is meant. Sentencing
-boilerplate (处三年以下有期徒刑、拘役…) is left out of what a provision is indexed by, so 三年
-in a question about a three-year deadline cannot match every criminal provision.
+3. articles and question trees before bare provisions, unless the query names a law;
+4. the backend's relevance score, weighted title > short answer > body.
+Unless the query names a law, a provision must share PROVISION_MIN_TERMS words with it (one
+common word such as 借款 does not say which of 2,000 statutes is meant), and sentencing
+boilerplate (处三年以下有期徒刑…) is not indexed, so 三年 cannot match every criminal provision.
 """
 
 import re

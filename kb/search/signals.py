@@ -1,8 +1,6 @@
-"""Keep the index in step as content is saved, published, unpublished or deleted.
-
-Search sits above laws, articles and guide, which never import it (DESIGN.md), so it listens to
-their models, wired in SearchConfig.ready(). Fixture loads (raw saves) are skipped: load_content
-rebuilds the index at the end, as `manage.py rebuild_search_index` does.
+"""Keep the index in step as content is saved, published, unpublished or deleted: laws, articles
+and guide never import search, so it listens to their models (wired in SearchConfig.ready()).
+Fixture loads (raw saves) are skipped: load_content runs `rebuild_search_index` at the end.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -10,9 +8,9 @@ from django.db.models.signals import post_delete, post_save
 from kb.articles.models import FAQ, Article, Category
 from kb.guide.models import Choice, Node, Tree
 from kb.laws.models import Law, Provision
-from kb.search import services, vocabulary
+from kb.search import vocabulary
 from kb.search.models import Synonym
-from kb.search.services import ARTICLE, GUIDE, PROVISION
+from kb.search.services import ARTICLE, GUIDE, PROVISION, reindex
 
 # Each model feeding the index → (kind, ids of the pages that a change to one row touches).
 PAGES = {
@@ -32,7 +30,7 @@ PAGES = {
 
 def changed(sender, instance, raw=False, **kwargs) -> None:
     if not raw:
-        services.reindex(*PAGES[sender](instance))
+        reindex(*PAGES[sender](instance))
 
 
 def connect() -> None:

@@ -18,8 +18,6 @@ def make_snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> s
     """The window of `text` holding the most distinct query words, escaped and marked. `terms`
     are normalised words, longest first, found in a folded copy of `text` of the same length."""
     text = " ".join(text.split())
-    if not text:
-        return ""
     pattern = "|".join(map(re.escape, terms))
     hits = [(m.start(), m.end(), m[0]) for m in re.finditer(pattern, _fold(text))] if terms else []
     start = _best_start(hits, len(text), length)
@@ -30,16 +28,12 @@ def make_snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> s
 
 
 def _fold(original: str) -> str:
-    text = original
-    if _WIDE.search(text):
-        text = text.translate(_WIDTH)
+    text = original.translate(_WIDTH) if _WIDE.search(original) else original
     folded = simplified(text).lower()
     return folded if len(folded) == len(original) else original.lower()
 
 
 def _best_start(hits: list[tuple[int, int, str]], size: int, length: int) -> int:
-    if not hits:
-        return 0
     # Hits come in text order and do not overlap, so starts and ends both ascend.
     starts = [s for s, _, _ in hits]
     ends = [e for _, e, _ in hits]

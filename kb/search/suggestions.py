@@ -44,10 +44,7 @@ def related_trees(q: str, trees: list) -> list:
     in their usual order otherwise. Used when no page matched a whole word of the query, so
     single characters (借/贷/催/诉…) are the closest relation left."""
     wanted = subject_characters(q)
-    ranked = sorted(
-        enumerate(trees), key=lambda it: (-len(wanted & set(normalise(it[1].title))), it[0])
-    )
-    return [tree for _, tree in ranked[:TREES]]
+    return sorted(trees, key=lambda tree: -len(wanted & set(normalise(tree.title))))[:TREES]
 
 
 def most_read_categories() -> list:
