@@ -48,9 +48,6 @@ class SynonymManager(models.Manager):
     def get_by_natural_key(self, term):
         return self.get(term=term)
 
-    def as_map(self) -> dict[str, list[str]]:
-        return {row.term: row.synonym_list() for row in self.all()}
-
 
 class Synonym(models.Model):
     term = models.CharField(
@@ -83,8 +80,7 @@ class Synonym(models.Model):
 
 
 class QueryLog(models.Model):
-    """How often readers searched for one normalised query on one day, and how many results
-    it had. Nothing about the reader is kept (see kb/search/querylog.py)."""
+    """Searches for one normalised query on one day, and its results (see querylog.py)."""
 
     day = models.DateField("日期")
     query = models.CharField("搜索词", max_length=100)

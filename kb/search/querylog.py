@@ -48,9 +48,7 @@ def record(query: str, results: int) -> None:
 def _within_rate() -> bool:
     key = f"search:log:minute:{int(time.time() // 60)}"
     try:
-        if cache.add(key, 1, 65):
-            return True
-        return cache.incr(key) <= _setting("SEARCH_LOG_PER_MINUTE", 600)
+        return cache.add(key, 1, 65) or cache.incr(key) <= _setting("SEARCH_LOG_PER_MINUTE", 600)
     except ValueError:  # expired between add() and incr()
         return True
     except Exception:  # cache down: count nothing rather than fail the search
@@ -72,13 +70,11 @@ def flush() -> None:
         by_day.setdefault(day, {})[text] = counts
     for day, tally in by_day.items():
         with transaction.atomic():
-            known = list(
-                QueryLog.objects.select_for_update().filter(day=day, query__in=list(tally))
-            )
-            for row in known:
+            rows = list(QueryLog.objects.select_for_update().filter(day=day, query__in=list(tally)))
+            for row in rows:
                 searches, row.results = tally.pop(row.query)
                 row.searches += searches
-            QueryLog.objects.bulk_update(known, ["searches", "results"])
+            QueryLog.objects.bulk_update(rows, ["searches", "results"])
             room = _setting("SEARCH_LOG_MAX_ROWS_PER_DAY", 2000)
             room -= QueryLog.objects.filter(day=day).count()
             new = [QueryLog(day=day, query=q, searches=s, results=r) for q, (s, r) in tally.items()]

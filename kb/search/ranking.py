@@ -45,24 +45,17 @@ def law_reference(query: str, laws: dict[str, str], provision_url) -> tuple[bool
     """Whether `query` names a law, and the paths of the provisions it names by number. `laws`
     maps every name of a law to its slug (longest names win); `provision_url(slug, number, sub)`
     builds a provision's path."""
-    urls = []
-    named = False
-    pos = 0
-    names = sorted(laws, key=len, reverse=True)
-    while True:
-        found = [(query.find(n, pos), -len(n), n) for n in names if query.find(n, pos) >= 0]
-        if not found:
-            break
-        start, _, name = min(found)  # the earliest name, the longest at the same place
+    names = re.compile("|".join(map(re.escape, sorted(laws, key=len, reverse=True))))
+    urls, named, pos = [], False, 0
+    while laws and (name := names.search(query, pos)):  # the earliest name, the longest there
         named = True
-        pos = start + len(name)
-        number = _NUMBER_AFTER.match(query, pos)
-        if number:
+        pos = name.end()
+        if number := _NUMBER_AFTER.match(query, pos):
             pos = number.end()
             try:
-                n = cn_number(number.group("n"))
-                sub = cn_number(number.group("sub")) if number.group("sub") else 0
+                n = cn_number(number["n"])
+                sub = cn_number(number["sub"]) if number["sub"] else 0
             except ValueError:
                 continue
-            urls.append(provision_url(laws[name], n, sub))
+            urls.append(provision_url(laws[name[0]], n, sub))
     return named, tuple(urls)

@@ -59,9 +59,7 @@ def tree_document(tree: Tree) -> SearchDocument:
     parts = []
     for node in tree.nodes.all():
         parts.append(node.title)
-        parts.extend(
-            plain_text(h) for h in (node.help_html, node.answer_html, node.next_steps_html) if h
-        )
+        parts.extend(map(plain_text, (node.help_html, node.answer_html, node.next_steps_html)))
         parts.extend(choice.label for choice in node.choices.all())
     return SearchDocument(
         kind=GUIDE,
@@ -70,7 +68,7 @@ def tree_document(tree: Tree) -> SearchDocument:
         url=tree.get_absolute_url(),
         category="问答向导",
         label=plain_text(tree.intro_html),
-        body=" ".join(parts),
+        body=" ".join(filter(None, parts)),
     )
 
 

@@ -33,10 +33,9 @@ def changed(sender, instance, raw=False, **kwargs) -> None:
         reindex(*PAGES[sender](instance))
 
 
-def connect() -> None:
-    for model in PAGES:
-        post_save.connect(changed, sender=model)
-        post_delete.connect(changed, sender=model)
-    for model in (Law, Synonym):
-        post_save.connect(vocabulary.forget, sender=model)
-        post_delete.connect(vocabulary.forget, sender=model)
+for model in PAGES:
+    post_save.connect(changed, sender=model)
+    post_delete.connect(changed, sender=model)
+for model in (Law, Synonym):
+    post_save.connect(vocabulary.forget, sender=model)
+    post_delete.connect(vocabulary.forget, sender=model)

@@ -39,10 +39,9 @@ def did_you_mean(q: str, synonyms: dict[str, list[str]]) -> list[str]:
     return sorted(scored, key=lambda p: (-scored[p], len(p), p))[:DID_YOU_MEAN]
 
 
-def related_trees(q: str, trees: list) -> list:
-    """Question trees sharing the most subject characters with the query (繁體 folded to 简体),
-    in their usual order otherwise. Used when no page matched a whole word of the query, so
-    single characters (借/贷/催/诉…) are the closest relation left."""
+def related_trees(q: str, trees) -> list:
+    """Question trees sharing the most subject characters (借/贷/催…) with the query, the closest
+    relation left when no page matched a whole word of it; in their usual order otherwise."""
     wanted = subject_characters(q)
     return sorted(trees, key=lambda tree: -len(wanted & set(normalise(tree.title))))[:TREES]
 
@@ -71,10 +70,9 @@ def suggestions(q: str = "") -> dict:
         .annotate(helpful=Count("feedback", filter=Q(feedback__helpful=True)))
         .order_by("-helpful", "-published_at")[:POPULAR]
     )
-    trees = list(Tree.objects.published().only("slug", "title"))
     return {
         "did_you_mean": did_you_mean(q, vocabulary().synonyms) if subject_characters(q) else [],
         "popular": popular,
-        "trees": related_trees(q, trees),
+        "trees": related_trees(q, Tree.objects.published().only("slug", "title")),
         "categories": most_read_categories(),
     }

@@ -55,8 +55,7 @@ def simplified(text: str) -> str:
 def tokenize(text: str, *, query: bool = False) -> list[str]:
     """Words of `text`, normalised; precise cut for a query, search-mode cut for a document."""
     _setup()
-    text = normalise(text)
-    words = rjieba.cut(text) if query else rjieba.cut_for_search(text)
+    words = (rjieba.cut if query else rjieba.cut_for_search)(normalise(text))
     words = (word.strip() for word in words)
     return [
         w for w in words if w not in STOPWORDS and len(w) <= MAX_TOKEN_LENGTH and _WORD.search(w)
@@ -80,10 +79,8 @@ class QueryPlan:
 def query_plan(
     query: str, synonyms: dict[str, list[str]], law_named: bool = False, named_urls=()
 ) -> QueryPlan:
-    """Plan a query. `synonyms` maps a term to its synonyms (as typed by editors, either
-    script). A term applies when it occurs in the normalised query, even inside a longer
-    phrase or among dropped question words (会怎样 → 后果); its synonyms are then searched too.
-    """
+    """Plan a query. `synonyms` maps a term to its synonyms, in either script; a term applies
+    when it occurs in the normalised query, even among dropped question words (会怎样 → 后果)."""
     words = tuple(dict.fromkeys(tokenize(query, query=True)))[:MAX_QUERY_WORDS]
     groups: list[tuple[str, ...]] = [(w,) for w in words]
     concepts: list[list[tuple[str, ...]]] = [[(w,)] for w in words]

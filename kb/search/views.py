@@ -31,13 +31,10 @@ def read_query(request: HttpRequest) -> tuple[str, int]:
 
 
 def results(q: str, page: int) -> SearchResult:
-    """One page of results, none without a query; a page past the last (or MAX_PAGE) is a 404.
-    The first page of a query is counted in the query log."""
-    if not q:
-        return SearchResult()
-    offset = (page - 1) * PER_PAGE
-    result = search(q, limit=PER_PAGE, offset=offset) if page <= MAX_PAGE else SearchResult()
-    if page > 1 and not result.hits:
+    """One page of results (a 404 past the last); a query's first page goes in the query log."""
+    wanted = q and page <= MAX_PAGE
+    result = search(q, PER_PAGE, offset=(page - 1) * PER_PAGE) if wanted else SearchResult()
+    if q and page > 1 and not result.hits:
         raise Http404("没有这一页搜索结果")
     if page == 1:
         querylog.record(q, result.total)

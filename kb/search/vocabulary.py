@@ -26,7 +26,8 @@ def _load() -> Vocabulary:
     for law in Law.objects.only("slug", "title", "short_title", "aliases"):
         for name in law.names():
             laws.setdefault(name, law.slug)
-    return Vocabulary(synonyms=Synonym.objects.as_map(), laws=laws)
+    synonyms = {row.term: row.synonym_list() for row in Synonym.objects.all()}
+    return Vocabulary(synonyms=synonyms, laws=laws)
 
 
 def vocabulary() -> Vocabulary:

@@ -22,12 +22,9 @@ DEMOTED_KIND = "d.kind IN (" + ", ".join(f"'{kind}'" for kind in DEMOTED_KINDS) 
 DEMOTED = f"({DEMOTED_KIND} AND NOT %(law_named)s)"
 # Holding every word only puts a demoted kind first when the query has several concepts.
 COMPLETE = f"(%(several)s OR NOT {DEMOTED_KIND})"
-
-
-def enough(concepts_matched: str) -> str:
-    """A demoted page is a candidate only when it matches PROVISION_MIN_TERMS of the query's
-    concepts (`concepts_matched` counts them), unless the query names a law."""
-    return f"(NOT {DEMOTED} OR ({concepts_matched}) >= %(min_terms)s)"
+# A demoted page is a candidate only when it matches PROVISION_MIN_TERMS of the query's concepts
+# (which the backend's subquery, put in the braces, counts), unless the query names a law.
+ENOUGH = f"(NOT {DEMOTED} OR ({{}}) >= %(min_terms)s)"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ and vectors stay uncompressed in the row, not in TOAST (migration 0004).
 
 from django.db import connection
 
-from kb.search.backends import COMPLETE, DEMOTED, VISIBLE, enough
+from kb.search.backends import COMPLETE, DEMOTED, ENOUGH, VISIBLE
 from kb.search.ranking import CANDIDATES, POSTGRES_WEIGHTS
 from kb.search.tokens import tokenize
 
@@ -16,7 +16,7 @@ OR = " | "
 array = list  # how a list parameter is passed
 MAX_POSITION = 16383
 MAX_POSITIONS = 4
-ENOUGH = enough("SELECT count(*) FROM unnest(%(terms)s::tsquery[]) t WHERE d.vector @@ t")
+ENOUGH = ENOUGH.format("SELECT count(*) FROM unnest(%(terms)s::tsquery[]) t WHERE d.vector @@ t")
 RANK = (
     "d.url = ANY(%(named)s) AS named,"
     f" (d.vector @@ %(all_words)s::tsquery AND {COMPLETE}) AS complete, {DEMOTED} AS demoted,"

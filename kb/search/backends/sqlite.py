@@ -8,14 +8,14 @@ import json
 
 from django.db import connection
 
-from kb.search.backends import COMPLETE, DEMOTED, VISIBLE, enough
+from kb.search.backends import COMPLETE, DEMOTED, ENOUGH, VISIBLE
 from kb.search.ranking import CANDIDATES, SQLITE_WEIGHTS
 from kb.search.tokens import tokenize
 
 AND = " AND "
 OR = " OR "
 array = json.dumps  # how a list parameter is passed (read with json_each)
-ENOUGH = enough(
+ENOUGH = ENOUGH.format(
     "SELECT count(*) FROM json_each(%(terms)s) t WHERE EXISTS"
     " (SELECT 1 FROM search_fts f WHERE f.rowid = d.id AND f.search_fts MATCH t.value)"
 )
