@@ -151,7 +151,7 @@ def measure(sizes: list[int], repeat: int, reuse: bool = False) -> list[dict]:
 def render(
     results: list[dict], repeat: int, load: float | None = None, judged: list[dict] = ()
 ) -> str:
-    from kb.search.backends import CANDIDATES
+    from kb.search.ranking import CANDIDATES
 
     lines = []
     if judged:
