@@ -75,7 +75,7 @@ def judge(repeat: int, judged=None) -> dict:
     """Score the judged questions on the content in the database, and time them."""
     from django.db import connection
 
-    from kb.search.evaluation import answer_urls, evaluate, load_judged
+    from tests.search.evaluation import answer_urls, evaluate, load_judged
 
     judged = load_judged() if judged is None else judged
     timings: list[float] = []
@@ -151,7 +151,7 @@ def measure(sizes: list[int], repeat: int, reuse: bool = False) -> list[dict]:
 def render(
     results: list[dict], repeat: int, load: float | None = None, judged: list[dict] = ()
 ) -> str:
-    from kb.search.backends import CANDIDATES
+    from kb.search.ranking import CANDIDATES
 
     lines = []
     if judged:

@@ -1,8 +1,7 @@
-"""The search index (one row per searchable page) and the editors' synonyms.
+"""The search index (one row per searchable page), the editors' synonyms and the query log.
 
-The word index itself is backend-specific and lives outside the ORM: on PostgreSQL a
-`tsvector` column with a GIN index on this table, on SQLite an FTS5 table keyed by this
-table's id (see `kb/search/backends/` and migration 0002).
+The words themselves are indexed outside the ORM: tsvector columns on PostgreSQL, an FTS5 table
+on SQLite (kb/search/backends/, migration 0002).
 """
 
 import re
@@ -49,9 +48,6 @@ class SynonymManager(models.Manager):
     def get_by_natural_key(self, term):
         return self.get(term=term)
 
-    def as_map(self) -> dict[str, list[str]]:
-        return {row.term: row.synonym_list() for row in self.all()}
-
 
 class Synonym(models.Model):
     term = models.CharField(
@@ -83,31 +79,13 @@ class Synonym(models.Model):
         return [s for s in _SPLIT.split(self.synonyms) if s and s != self.term]
 
 
-class QueryLogQuerySet(models.QuerySet):
-    def unanswered(self, since, few: int):
-        """Queries with at most `few` results since `since`, most searched first."""
-        return (
-            self.filter(day__gte=since, results__lte=few)
-            .values("query")
-            .annotate(
-                searches=models.Sum("searches"),
-                results=models.Min("results"),
-                last_day=models.Max("day"),
-            )
-            .order_by("-searches", "query")
-        )
-
-
 class QueryLog(models.Model):
-    """How often readers searched for one normalised query on one day, and how many results
-    it had. Nothing about the reader is kept (see kb/search/querylog.py)."""
+    """Searches for one normalised query on one day, and its results (see querylog.py)."""
 
     day = models.DateField("日期")
     query = models.CharField("搜索词", max_length=100)
     searches = models.PositiveIntegerField("搜索次数", default=0)
     results = models.PositiveIntegerField("结果数", default=0)
-
-    objects = QueryLogQuerySet.as_manager()
 
     class Meta:
         verbose_name = "读者搜索记录"

@@ -1,31 +1,21 @@
-"""How results are ordered, as data both backends read. No Django here.
-
-Order of results (both backends):
+"""How results are ordered, as data both backends read (no Django here):
 1. a provision the query names by law and number (民法典675, 《刑法》第一百九十六条);
 2. pages holding every word the reader typed;
-3. articles and question trees before bare provisions — unless the query names a law;
-4. the backend's relevance score, with the field weights below (title > short answer > body).
-
-A provision is only a candidate when it shares at least PROVISION_MIN_TERMS distinct words
-with the query (its own words or their synonyms), unless the query names a law: one common
-word such as 拘留 or 借款 says nothing about which of 2,000 statutes is meant. Sentencing
-boilerplate (处三年以下有期徒刑、拘役…) is left out of what a provision is indexed by, so 三年
-in a question about a three-year deadline cannot match every criminal provision.
+3. articles and question trees before bare provisions, unless the query names a law;
+4. the backend's relevance score, weighted title > short answer > body.
+Unless the query names a law, a provision must share PROVISION_MIN_TERMS words with it (one
+common word such as 借款 does not say which of 2,000 statutes is meant), and sentencing
+boilerplate (处三年以下有期徒刑…) is not indexed, so 三年 cannot match every criminal provision.
 """
 
 import re
-from dataclasses import dataclass
 
 from kb.laws.citations import NUM, cn_number
 
-# Field weights: PostgreSQL ts_rank weights {D, C, B, A} and SQLite bm25 column weights.
-FIELD_WEIGHTS = {"title": 1.0, "label": 0.4, "body": 0.1}
-POSTGRES_WEIGHTS = (
-    f"{{0.1, {FIELD_WEIGHTS['body']}, {FIELD_WEIGHTS['label']}, {FIELD_WEIGHTS['title']}}}"
-)
-SQLITE_WEIGHTS = ", ".join(
-    str(FIELD_WEIGHTS[f] * 10) for f in ("title", "label", "body")
-)  # bm25(search_fts, title, label, body)
+# Field weights, title > short answer / label > body: ts_rank's {D, C, B, A} and bm25's columns.
+TITLE, LABEL, BODY = 1.0, 0.4, 0.1
+POSTGRES_WEIGHTS = f"{{0.1, {BODY}, {LABEL}, {TITLE}}}"
+SQLITE_WEIGHTS = f"{TITLE * 10}, {LABEL * 10}, {BODY * 10}"
 
 # Kinds ranked after the others when the query names no law.
 DEMOTED_KINDS = ("provision",)
@@ -43,47 +33,29 @@ BOILERPLATE = (
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE))
 
 
-def strip_boilerplate(text: str) -> str:
-    return _BOILERPLATE.sub(" ", text)
-
-
 def indexed_fields(kind: str, title: str, label: str, body: str) -> tuple[str, str, str]:
     """The text a page is indexed by (title, label, body): provisions lose boilerplate."""
-    if kind in DEMOTED_KINDS:
-        body = strip_boilerplate(body)
-    return title, label, body
-
-
-@dataclass(frozen=True)
-class LawReference:
-    named: bool = False  # the query names a law (by any of its names)
-    urls: tuple[str, ...] = ()  # paths of the provisions it names by number
+    return title, label, _BOILERPLATE.sub(" ", body) if kind in DEMOTED_KINDS else body
 
 
 _NUMBER_AFTER = re.compile(rf"[\s》]*第?\s*(?P<n>{NUM})\s*(?:条)?(?:之(?P<sub>{NUM}))?")
 
 
-def law_reference(query: str, laws: dict[str, str], provision_url) -> LawReference:
-    """Which law (and provisions) `query` names. `laws` maps every name of a law to its slug
-    (longest names win); `provision_url(slug, number, sub)` builds a provision's path."""
-    urls = []
-    named = False
-    pos = 0
-    names = sorted(laws, key=len, reverse=True)
-    while True:
-        found = [(query.find(n, pos), -len(n), n) for n in names if query.find(n, pos) >= 0]
-        if not found:
-            break
-        start, _, name = min(found)  # the earliest name, the longest at the same place
+def law_reference(query: str, laws: dict[str, str], provision_url) -> tuple[bool, tuple[str, ...]]:
+    """Whether `query` names a law, and the paths of the provisions it names by number. `laws`
+    maps every name of a law to its slug (longest names win); `provision_url(slug, number, sub)`
+    builds a provision's path."""
+    names = re.compile("|".join(map(re.escape, sorted(laws, key=len, reverse=True))))
+    urls, named, pos = [], False, 0
+    while laws and (name := names.search(query, pos)):  # the earliest name, the longest there
         named = True
-        pos = start + len(name)
-        number = _NUMBER_AFTER.match(query, pos)
-        if number:
+        pos = name.end()
+        if number := _NUMBER_AFTER.match(query, pos):
             pos = number.end()
             try:
-                n = cn_number(number.group("n"))
-                sub = cn_number(number.group("sub")) if number.group("sub") else 0
+                n = cn_number(number["n"])
+                sub = cn_number(number["sub"]) if number["sub"] else 0
             except ValueError:
                 continue
-            urls.append(provision_url(laws[name], n, sub))
-    return LawReference(named=named, urls=tuple(urls))
+            urls.append(provision_url(laws[name[0]], n, sub))
+    return named, tuple(urls)

@@ -15,17 +15,11 @@ _WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B)}
 
 
 def make_snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> str:
-    """The window of `text` holding the most distinct query words, escaped and marked.
-
-    `text` is the stored plain text (简体); `terms` are normalised words, longest first.
-    Matching is done on a normalised copy of the same length, so offsets line up.
-    """
+    """The window of `text` holding the most distinct query words, escaped and marked. `terms`
+    are normalised words, longest first, found in a folded copy of `text` of the same length."""
     text = " ".join(text.split())
-    if not text:
-        return ""
-    folded = _fold(text)
-    pattern = _pattern(terms)
-    hits = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(folded)] if pattern else []
+    pattern = "|".join(map(re.escape, terms))
+    hits = [(m.start(), m.end(), m[0]) for m in re.finditer(pattern, _fold(text))] if terms else []
     start = _best_start(hits, len(text), length)
     end = min(len(text), start + length)
     window = [(s - start, e - start) for s, e, _ in hits if s >= start and e <= end]
@@ -34,23 +28,12 @@ def make_snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> s
 
 
 def _fold(original: str) -> str:
-    text = original
-    if _WIDE.search(text):
-        text = text.translate(_WIDTH)
+    text = original.translate(_WIDTH) if _WIDE.search(original) else original
     folded = simplified(text).lower()
     return folded if len(folded) == len(original) else original.lower()
 
 
-def _pattern(terms: list[str]) -> re.Pattern | None:
-    terms = [t for t in terms if t]
-    if not terms:
-        return None
-    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
-
-
 def _best_start(hits: list[tuple[int, int, str]], size: int, length: int) -> int:
-    if not hits:
-        return 0
     # Hits come in text order and do not overlap, so starts and ends both ascend.
     starts = [s for s, _, _ in hits]
     ends = [e for _, e, _ in hits]
@@ -67,8 +50,6 @@ def _best_start(hits: list[tuple[int, int, str]], size: int, length: int) -> int
 def _mark(text: str, spans: list[tuple[int, int]]) -> str:
     out, pos = [], 0
     for s, e in spans:
-        out.append(escape(text[pos:s]))
-        out.append(f"<mark>{escape(text[s:e])}</mark>")
+        out += [escape(text[pos:s]), f"<mark>{escape(text[s:e])}</mark>"]
         pos = e
-    out.append(escape(text[pos:]))
-    return "".join(out)
+    return "".join(out) + escape(text[pos:])

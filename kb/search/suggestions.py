@@ -1,7 +1,6 @@
-"""What the search page offers when a query found nothing (or there is no query): never a dead
-end. Did-you-mean phrases from the editors' synonym table, the question trees closest to the
-query, the articles readers found most helpful and the categories they read most (measured by
-readers' feedback on their articles, the one reading signal the site keeps)."""
+"""What the search page offers when a query found nothing, or there is no query: did-you-mean
+phrases from the synonym table, the closest question trees, the articles readers found most
+helpful and the categories they answered most (feedback is the one reading signal kept)."""
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.utils import timezone
 from kb.articles.models import Article, Category
 from kb.guide.models import Tree
 from kb.search.tokens import normalise
+from kb.search.vocabulary import vocabulary
 
 POPULAR = 5
 TREES = 3
@@ -36,19 +36,14 @@ def did_you_mean(q: str, synonyms: dict[str, list[str]]) -> list[str]:
             shared = len(own & wanted)
             if own and shared * 2 >= len(own) and normalise(phrase) not in folded:
                 scored[phrase] = max(scored.get(phrase, 0), shared)
-    ranked = sorted(scored, key=lambda p: (-scored[p], len(p), p))
-    return ranked[:DID_YOU_MEAN]
+    return sorted(scored, key=lambda p: (-scored[p], len(p), p))[:DID_YOU_MEAN]
 
 
-def related_trees(q: str, trees: list) -> list:
-    """Question trees sharing the most subject characters with the query (繁體 folded to 简体),
-    in their usual order otherwise. Used when no page matched a whole word of the query, so
-    single characters (借/贷/催/诉…) are the closest relation left."""
+def related_trees(q: str, trees) -> list:
+    """Question trees sharing the most subject characters (借/贷/催…) with the query, the closest
+    relation left when no page matched a whole word of it; in their usual order otherwise."""
     wanted = subject_characters(q)
-    ranked = sorted(
-        enumerate(trees), key=lambda it: (-len(wanted & set(normalise(it[1].title))), it[0])
-    )
-    return [tree for _, tree in ranked[:TREES]]
+    return sorted(trees, key=lambda tree: -len(wanted & set(normalise(tree.title))))[:TREES]
 
 
 def most_read_categories() -> list:
@@ -68,21 +63,16 @@ def most_read_categories() -> list:
 
 
 def suggestions(q: str = "") -> dict:
-    """Four SQL queries at most: helpful articles, trees, categories (and the vocabulary when
-    it is not cached)."""
-    from kb.search.vocabulary import vocabulary
-
+    """Four SQL queries at most: articles, trees, categories (and the vocabulary if not cached)."""
     popular = list(
         Article.objects.published()
         .for_list()
         .annotate(helpful=Count("feedback", filter=Q(feedback__helpful=True)))
         .order_by("-helpful", "-published_at")[:POPULAR]
     )
-    trees = related_trees(q, list(Tree.objects.published().only("slug", "title")))
-    phrases = did_you_mean(q, vocabulary().synonyms) if subject_characters(q) else []
     return {
-        "did_you_mean": phrases,
+        "did_you_mean": did_you_mean(q, vocabulary().synonyms) if subject_characters(q) else [],
         "popular": popular,
-        "trees": trees,
+        "trees": related_trees(q, Tree.objects.published().only("slug", "title")),
         "categories": most_read_categories(),
     }

@@ -1,12 +1,6 @@
-"""Chinese tokenising for search: one pure function feeds both the index and the query.
-
-No Django here. Text is normalised (繁體 → 简体 with OpenCC t2s, NFKC, lower case), then
-segmented with jieba (rjieba, the Rust port). Documents are cut in "search" mode, which also
-emits the shorter words inside long ones (信用卡 → 信用, 信用卡), so a query cut in precise
-mode finds them. Punctuation and a short list of question words are dropped on both sides.
-
-The domain words below are added to jieba's dictionary; changing them changes segmentation,
-so rebuild the index afterwards (`manage.py rebuild_search_index`).
+"""Chinese tokenising, one pure function for the index and the query (no Django): 繁體 → 简体
+(OpenCC t2s), NFKC, lower case, then jieba (rjieba). Documents are cut in search mode, which
+also emits the words inside long ones (信用卡 → 信用), so a query's precise cut finds them.
 """
 
 import re
@@ -17,59 +11,15 @@ from functools import lru_cache
 import opencc
 import rjieba
 
+# Added to jieba's dictionary: after a change, run `manage.py rebuild_search_index`.
 DOMAIN_WORDS = (
-    "借呗",
-    "花呗",
-    "蚂蚁借呗",
-    "蚂蚁花呗",
-    "网贷",
-    "砍头息",
-    "征信",
-    "征信报告",
-    "信用报告",
-    "个人征信",
-    "不良记录",
-    "逾期记录",
-    "暴力催收",
-    "催收",
-    "催收函",
-    "律师函",
-    "征信修复",
-    "民间借贷",
-    "信用卡",
-    "分期",
-    "停息挂账",
-    "通讯录",
-    "爆通讯录",
-    "利率",
-    "年化利率",
-    "罚息",
-    "违约金",
-    "本金",
-    "异议",
-    "民法典",
-    "个人信息",
-    "高利贷",
-    "套路贷",
-    "起诉",
-    "网贷平台",
-    "借款平台",
-    "借款合同",
-    "格式条款",
-    "一年期贷款市场报价利率",
-    "中国人民银行",
-    "征信中心",
-    "失信被执行人",
-    "拒不执行",
-    "诈骗",
-    "协商还款",
-    "延期还款",
-    "最低还款",
-    "上征信",
-    "还不上",
-    "还不起",
-    "芝麻信用",
-)
+    "借呗 花呗 蚂蚁借呗 蚂蚁花呗 网贷 砍头息 征信 征信报告 信用报告 个人征信 不良记录 "
+    "逾期记录 暴力催收 催收 催收函 律师函 征信修复 民间借贷 信用卡 分期 停息挂账 "
+    "通讯录 爆通讯录 利率 年化利率 罚息 违约金 本金 异议 民法典 个人信息 高利贷 "
+    "套路贷 起诉 网贷平台 借款平台 借款合同 格式条款 一年期贷款市场报价利率 中国人民银行 "
+    "征信中心 失信被执行人 拒不执行 诈骗 协商还款 延期还款 最低还款 上征信 还不上 "
+    "还不起 芝麻信用"
+).split()
 
 # Words that carry no meaning for retrieval in readers' questions ("借呗逾期会怎样？").
 STOPWORDS = frozenset(
@@ -105,15 +55,11 @@ def simplified(text: str) -> str:
 def tokenize(text: str, *, query: bool = False) -> list[str]:
     """Words of `text`, normalised; precise cut for a query, search-mode cut for a document."""
     _setup()
-    text = normalise(text)
-    words = rjieba.cut(text) if query else rjieba.cut_for_search(text)
-    out = []
-    for word in words:
-        word = word.strip()
-        if not word or word in STOPWORDS or len(word) > MAX_TOKEN_LENGTH or not _WORD.search(word):
-            continue
-        out.append(word)
-    return out
+    words = (rjieba.cut if query else rjieba.cut_for_search)(normalise(text))
+    words = (word.strip() for word in words)
+    return [
+        w for w in words if w not in STOPWORDS and len(w) <= MAX_TOKEN_LENGTH and _WORD.search(w)
+    ]
 
 
 @dataclass(frozen=True)
@@ -129,17 +75,12 @@ class QueryPlan:
     law_named: bool = False  # the query names a law: provisions are not ranked last
     named_urls: tuple[str, ...] = ()  # provisions named by law and number: ranked first
 
-    @property
-    def terms(self) -> tuple[str, ...]:
-        """Every distinct word a page may match (the reader's and the synonyms')."""
-        return tuple(dict.fromkeys(w for group in self.groups for w in group))
 
-
-def query_plan(query: str, synonyms: dict[str, list[str]]) -> QueryPlan:
-    """Plan a query. `synonyms` maps a term to its synonyms (as typed by editors, either
-    script). A term applies when it occurs in the normalised query, even inside a longer
-    phrase or among dropped question words (会怎样 → 后果); its synonyms are then searched too.
-    """
+def query_plan(
+    query: str, synonyms: dict[str, list[str]], law_named: bool = False, named_urls=()
+) -> QueryPlan:
+    """Plan a query. `synonyms` maps a term to its synonyms, in either script; a term applies
+    when it occurs in the normalised query, even among dropped question words (会怎样 → 后果)."""
     words = tuple(dict.fromkeys(tokenize(query, query=True)))[:MAX_QUERY_WORDS]
     groups: list[tuple[str, ...]] = [(w,) for w in words]
     concepts: list[list[tuple[str, ...]]] = [[(w,)] for w in words]
@@ -157,10 +98,10 @@ def query_plan(query: str, synonyms: dict[str, list[str]]) -> QueryPlan:
             if alt_words and alt_words not in groups and len(groups) < MAX_QUERY_GROUPS:
                 groups.append(alt_words)
                 concept.append(alt_words)
-    concepts = [c for c in concepts if c]
-    return QueryPlan(words=words, groups=tuple(groups), concepts=tuple(tuple(c) for c in concepts))
+    concepts = tuple(tuple(c) for c in concepts if c)
+    return QueryPlan(words, tuple(groups), concepts, law_named, tuple(named_urls))
 
 
 def highlight_terms(plan: QueryPlan) -> list[str]:
-    """Every word worth marking in a snippet, longest first."""
-    return sorted(plan.terms, key=lambda w: (-len(w), w))
+    """Every word a page may match (the reader's and the synonyms'), longest first."""
+    return sorted({w for group in plan.groups for w in group}, key=lambda w: (-len(w), w))

@@ -29,8 +29,8 @@ def test_it_measures_and_reports_search_latency(db, tmp_path):
 def test_it_scores_judged_questions_next_to_their_latency(db):
     import search as bench
 
-    from kb.search.evaluation import Judged
     from tests.search.corpus import build_corpus
+    from tests.search.evaluation import Judged
 
     build_corpus()
     judged = [

@@ -5,7 +5,7 @@ at least 90 % have an answering page among the first three results, on the backe
 import pytest
 
 from kb.search.backends import search
-from kb.search.evaluation import answer_urls, evaluate, load_judged
+from tests.search.evaluation import answer_urls, evaluate, load_judged
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from kb.search.pages import PER_PAGE
+from kb.search.views import PER_PAGE
 
 
 @pytest.fixture

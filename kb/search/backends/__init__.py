@@ -1,26 +1,30 @@
-"""One search interface, two backends picked by the database vendor.
-
-`search(q, limit, offset) -> SearchResult` normalises the query to 简体, segments it with the
-same function the index uses (`kb.search.tokens.tokenize`), adds the editors' synonyms and the
-laws it names (kb/search/vocabulary.py), asks the backend for one page of ranked rows and builds
-highlighted snippets. Both backends order results as kb/search/ranking.py describes. Each
-backend module offers `QUERY` and `parameters(plan, now, limit, offset, conn)` — one SQL
-statement answering a page of rows plus the match count (up to CANDIDATES + 1) in its last
-column, run by `ranked_rows` here — and `write(documents)` and `clear()`.
-
-Reads go where the rest of the site reads (kb/core/dbrouter.py): the replica when
-DATABASE_REPLICA_URL configures one, the primary inside a transaction; writes to the primary.
+"""One search interface over two backends picked by the database vendor (postgresql.py,
+sqlite.py), each answering a page of rows ranked as ranking.py says in one SQL statement whose
+last column counts the matches. Reads go where the router sends ORM reads (a replica if set).
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from importlib import import_module
 from types import ModuleType
 
 from django.db import connection, connections, router
 from django.utils import timezone
 
-from kb.search.ranking import CANDIDATES, law_reference
+from kb.search.models import SearchDocument
+from kb.search.ranking import CANDIDATES, DEMOTED_KINDS, PROVISION_MIN_TERMS, law_reference
 from kb.search.snippets import make_snippet
-from kb.search.tokens import QueryPlan, highlight_terms, query_plan, tokenize
+from kb.search.tokens import highlight_terms, query_plan, tokenize
+from kb.search.vocabulary import provision_url, vocabulary
+
+# SQL shared by both backends' QUERY, on the document row `d`.
+VISIBLE = "(d.published_at IS NULL OR d.published_at <= %(now)s)"
+DEMOTED_KIND = "d.kind IN (" + ", ".join(f"'{kind}'" for kind in DEMOTED_KINDS) + ")"
+DEMOTED = f"({DEMOTED_KIND} AND NOT %(law_named)s)"
+# Holding every word only puts a demoted kind first when the query has several concepts.
+COMPLETE = f"(%(several)s OR NOT {DEMOTED_KIND})"
+# A demoted page is a candidate only when it matches PROVISION_MIN_TERMS of the query's concepts
+# (which the backend's subquery, put in the braces, counts), unless the query names a law.
+ENOUGH = f"(NOT {DEMOTED} OR ({{}}) >= %(min_terms)s)"
 
 
 @dataclass(frozen=True)
@@ -35,70 +39,49 @@ class Hit:
 @dataclass(frozen=True)
 class SearchResult:
     hits: list[Hit] = field(default_factory=list)
-    total: int = 0
-    more: bool = False  # more than `total` pages matched; only the best are ranked
-
-
-def read_connection():
-    """The connection searches read from, chosen by the database router like any ORM read."""
-    from kb.search.models import SearchDocument
-
-    return connections[router.db_for_read(SearchDocument)]
+    total: int = 0  # counted up to CANDIDATES: only the best matches are ranked
 
 
 def backend(conn=None) -> ModuleType:
-    vendor = (conn or connection).vendor
-    if vendor == "postgresql":
-        from kb.search.backends import postgres
-
-        return postgres
-    if vendor == "sqlite":
-        from kb.search.backends import sqlite
-
-        return sqlite
-    raise NotImplementedError(f"search has no backend for {vendor}")
+    return import_module(f"kb.search.backends.{(conn or connection).vendor}")
 
 
-COLUMNS = ("kind", "title", "url", "category", "label", "body")
+def parameters(engine: ModuleType, plan, limit: int, offset: int, conn) -> dict:
+    """The parameters of `engine.QUERY`; match expressions are written in its syntax."""
 
+    def match(groups, operator=engine.OR) -> str:
+        return operator.join(f"({engine.AND.join(map(engine.quote, g))})" for g in groups)
 
-def ranked_rows(plan: QueryPlan, limit: int, offset: int, conn) -> tuple[list[dict], int]:
-    """One page of ranked rows (COLUMNS) and the number of matches, from the backend of `conn`."""
-    engine = backend(conn)
-    with conn.cursor() as cursor:
-        cursor.execute(engine.QUERY, engine.parameters(plan, timezone.now(), limit, offset, conn))
-        rows = cursor.fetchall()
-    total = rows[0][-1] if rows else 0
-    return [dict(zip(COLUMNS, row[:-1], strict=True)) for row in rows], total
-
-
-def plan_for(q: str) -> QueryPlan:
-    """The query plan of `q` with the cached vocabulary: synonyms and the laws it names."""
-    from kb.search.vocabulary import provision_url, vocabulary
-
-    words = vocabulary()
-    reference = law_reference(q, words.laws, provision_url)
-    return replace(
-        query_plan(q, words.synonyms), law_named=reference.named, named_urls=reference.urls
-    )
+    return {
+        "query": match(plan.groups),
+        "all_words": match([(w,) for w in plan.words], engine.AND),
+        "terms": engine.array([match(concept) for concept in plan.concepts]),
+        "min_terms": min(PROVISION_MIN_TERMS, len(plan.concepts)),
+        "several": len(plan.concepts) >= PROVISION_MIN_TERMS,
+        "law_named": plan.law_named,
+        "named": engine.array(plan.named_urls),
+        "now": conn.ops.adapt_datetimefield_value(timezone.now()),
+        "limit": limit,
+        "offset": offset,
+    }
 
 
 def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
-    """One page of results: one SQL query (ranked rows) once the vocabulary is cached (two
-    more when not), none for an empty query."""
+    """One page of results: one SQL query once the vocabulary is cached (two more when not),
+    none for an empty query."""
     if not tokenize(q, query=True):
         return SearchResult()
-    plan = plan_for(q)
-    rows, total = ranked_rows(plan, limit, offset, read_connection())
+    words = vocabulary()
+    plan = query_plan(q, words.synonyms, *law_reference(q, words.laws, provision_url))
+    conn = connections[router.db_for_read(SearchDocument)]
+    engine = backend(conn)
+    with conn.cursor() as cursor:
+        cursor.execute(engine.QUERY, parameters(engine, plan, limit, offset, conn))
+        rows = cursor.fetchall()
+    total = rows[0][-1] if rows else 0
     terms = highlight_terms(plan)
     hits = [
-        Hit(
-            type=row["kind"],
-            title=row["title"],
-            url=row["url"],
-            snippet=make_snippet(f"{row['label']} {row['body']}".strip() or row["title"], terms),
-            category=row["category"],
-        )
-        for row in rows
+        Hit(kind, title, url, make_snippet(f"{label} {body}".strip() or title, terms), category)
+        for kind, title, url, category, label, body, _ in rows
     ]
-    return SearchResult(hits=hits, total=min(total, CANDIDATES), more=total > CANDIDATES)
+    return SearchResult(hits=hits, total=min(total, CANDIDATES))

@@ -1,5 +1,5 @@
 """PostgreSQL: a second tsvector with only title and label words, so the pages matching there
-can be found from a GIN index without reading every matching row (see backends/postgres.py)."""
+can be found from a GIN index without reading every matching row (see backends/postgresql.py)."""
 
 from django.db import migrations
 

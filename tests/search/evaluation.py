@@ -10,9 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.conf import settings
-
-JUDGED = Path(settings.BASE_DIR) / "tests" / "search" / "judged_queries.json"
+JUDGED = Path(__file__).resolve().parent / "judged_queries.json"
 TOP = 3
 
 
