@@ -3,12 +3,12 @@ kb.articles (kb/articles/law_urls.py adds it to this namespace): laws knows noth
 
 from django.urls import path
 
-from kb.laws import views
+from kb.laws import pages
 
 app_name = "laws"
 
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("<slug:slug>/", views.law_detail, name="law"),
-    path("<slug:slug>/<str:first>/to/<str:last>/", views.provision_range, name="range"),
+    path("", pages.index, name="index"),
+    path("<slug:slug>/", pages.law_detail, name="law"),
+    path("<slug:slug>/<str:first>/to/<str:last>/", pages.provision_range, name="range"),
 ]
