@@ -8,14 +8,15 @@ from simple_history.models import HistoricalRecords
 from kb.core.urlcache import cached_reverse
 
 
-class LawQuerySet(models.QuerySet):
-    def public(self):
-        return self.all()
-
-
-class LawManager(models.Manager.from_queryset(LawQuerySet)):
+class LawManager(models.Manager):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+
+def stored(obj: models.Model, field: str):
+    """The value of `field` in the database row of `obj` (None before its first save)."""
+    if obj.pk:
+        return type(obj).objects.filter(pk=obj.pk).values_list(field, flat=True).first()
 
 
 class Law(models.Model):
@@ -31,8 +32,6 @@ class Law(models.Model):
         AMENDED = "amended", "已修改"
         REPEALED = "repealed", "已废止"
         NOT_YET = "not_yet", "尚未生效"
-
-    KIND_ORDER = [k.value for k in Kind]
 
     slug = models.SlugField(
         "网址标识",
@@ -135,16 +134,11 @@ class Law(models.Model):
         return self.short_title
 
     def save(self, *args, **kwargs):
-        old = (
-            Law.objects.filter(pk=self.pk).values_list("status", flat=True).first()
-            if self.pk
-            else None
-        )
+        """Saving a new status keeps the old one as a Change."""
+        old = stored(self, "status")
         super().save(*args, **kwargs)
-        if old is not None and old != self.status:
-            Change.objects.create(
-                law=self, kind=Change.Kind.STATUS, old_value=old, new_value=self.status
-            )
+        if old not in (None, self.status):
+            Change.objects.create(law=self, kind="status", old_value=old, new_value=self.status)
 
     def get_absolute_url(self) -> str:
         return cached_reverse("laws:law", self.slug)
@@ -211,20 +205,12 @@ class Provision(models.Model):
         return f"《{self.law.short_title}》{self.label}"
 
     def save(self, *args, **kwargs):
-        """Saving new text keeps the old text in the law's change history."""
-        old = (
-            Provision.objects.filter(pk=self.pk).values_list("text", flat=True).first()
-            if self.pk
-            else None
-        )
+        """Saving new text keeps the old text as a Change."""
+        old = stored(self, "text")
         super().save(*args, **kwargs)
-        if old is not None and old != self.text:
+        if old not in (None, self.text):
             Change.objects.create(
-                law_id=self.law_id,
-                provision=self,
-                kind=Change.Kind.TEXT,
-                old_value=old,
-                new_value=self.text,
+                law_id=self.law_id, provision=self, kind="text", old_value=old, new_value=self.text
             )
 
     def get_absolute_url(self) -> str:
