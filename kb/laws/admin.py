@@ -55,9 +55,6 @@ class LawAdmin(ChangesContent, HistoryAdmin):
         ),
     ]
 
-    def view_on_site(self, obj):
-        return obj.get_absolute_url()
-
 
 @admin.register(Provision)
 class ProvisionAdmin(ChangesContent, HistoryAdmin):
@@ -70,9 +67,6 @@ class ProvisionAdmin(ChangesContent, HistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return ["law", "number", "sub_number"] if obj else []
-
-    def view_on_site(self, obj):
-        return obj.get_absolute_url()
 
 
 @admin.register(Change)

@@ -21,12 +21,7 @@ from kb.laws.citations import cn_number
 
 KINDS = {"法律", "行政法规", "司法解释", "部门规章", "规范性文件"}
 STATUSES = {"有效", "已修改", "已废止", "尚未生效"}
-DATES = {  # front matter key: Law field
-    "adopted_date": "adopted_date",
-    "promulgation_date": "promulgation_date",
-    "effective_date": "effective_date",
-    "latest_amendment_date": "last_amended_date",
-}
+DATES = ("adopted_date", "promulgation_date", "effective_date", "latest_amendment_date")
 CN_DIGITS = "零〇一二三四五六七八九十百千两"
 ARTICLE_RE = re.compile(rf"^第([{CN_DIGITS}]+)条(?:之([{CN_DIGITS}]+))?[ \u3000]+(\S.*)$")
 ARTICLE_START_RE = re.compile(rf"^第[{CN_DIGITS}]+条")
@@ -39,10 +34,8 @@ UNKNOWN = ("unknown", "none")
 
 
 class LawFileError(ValueError):
-    """A malformed statute file; `line` is 1-based in the whole file."""
-
     def __init__(self, line: int, message: str):
-        self.line = line
+        """A malformed statute file; `line` is 1-based in the whole file."""
         super().__init__(f"第 {line} 行：{message}")
 
 
@@ -94,11 +87,8 @@ def _front_matter(lines: list[str]) -> tuple[dict, int]:
         "document_number": text("document_number"),
         "version_note": text("version"),
         "order": meta.get("order", 0),
-        "history": [],
-        "preamble": [],
-        "appendix": [],
     }
-    for key, name in DATES.items():
+    for key in DATES:
         value = meta.get(key)
         if not isinstance(value, datetime.date):
             value = text(key)
@@ -107,7 +97,8 @@ def _front_matter(lines: list[str]) -> tuple[dict, int]:
             except ValueError:
                 message = f"{key} 的值“{value}”不是 YYYY-MM-DD 格式的日期"
                 raise LawFileError(line_of(key), message) from None
-        law[name] = value
+        law[key] = value
+    law["last_amended_date"] = law.pop("latest_amendment_date")
     return law, end + 1
 
 
@@ -115,6 +106,7 @@ def _parse_body(lines: list[str], start: int, law: dict) -> list[dict]:
     numbered = any(ARTICLE_START_RE.match(line) for line in lines[start:])
     place = dict.fromkeys(("part", "subpart", "chapter", "section"), "")
     provisions: list[dict] = []
+    law.update(history=[], preamble=[], appendix=[])
     in_header = False
     headers = 0  # a multi-part file repeats the title block; keep the first one's history
     trailing = False  # after the provisions, under an unnumbered heading (附件)

@@ -55,8 +55,7 @@ def provision_context(law_slug: str, number: str) -> dict:
     provision = get_object_or_404(
         Provision.objects.select_related("law"), law__slug=law_slug, number=num, sub_number=sub
     )
-    siblings = Provision.objects.filter(law_id=provision.law_id).select_related("law")
-    siblings = siblings.only("number", "sub_number", "label", "law__slug")
+    siblings = provision.law.provisions.only("number", "sub_number", "label", "law")
     return {
         "law": provision.law,
         "provision": provision,

@@ -1,5 +1,4 @@
-"""The laws' own pages. The provision page also lists citing articles, so it lives in
-kb.articles (kb/articles/law_urls.py adds it to this namespace): laws knows nothing of articles."""
+"""The laws' own pages; kb/articles/law_urls.py adds the provision page, which lists articles."""
 
 from django.urls import path
 
