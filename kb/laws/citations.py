@@ -161,7 +161,7 @@ def _chain(text: str, pos: int, start: int, law: tuple[str | None, str]) -> list
     while True:
         compact = COMPACT_RE.match(text, pos)
         if compact is not None:  # 第五百零九、五百一十条
-            items = _compact(text, compact, start if not out else None, law)
+            items = _compact(text, compact, None if out else start, law)
             if not items:
                 return out
             out.extend(items)
@@ -207,17 +207,14 @@ def _chain(text: str, pos: int, start: int, law: tuple[str | None, str]) -> list
 
 def _compact(text: str, match: re.Match, start: int | None, law) -> list[Citation]:
     """第五百零九、五百一十条: one citation per number; the first span includes the law."""
-    offset = match.start("list")
-    numbers = list(NUM_RE.finditer(match.group("list")))
+    numbers = list(NUM_RE.finditer(text, match.start("list"), match.end("list")))
     out = []
-    for index, number in enumerate(numbers):
+    for number in numbers:
         try:
-            value = cn_number(number.group(0))
+            value = cn_number(number.group())
         except ValueError:
             return []
-        begin = offset + number.start()
-        if index == 0:
-            begin = match.start("head") if start is None else start
-        end = match.end() if index == len(numbers) - 1 else offset + number.end()
+        begin = number.start() if out else match.start("head") if start is None else start
+        end = match.end() if number is numbers[-1] else number.end()
         out.append(Citation(*law, value, span=(begin, end), raw=text[begin:end]))
     return out

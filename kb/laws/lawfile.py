@@ -40,7 +40,7 @@ class LawFileError(ValueError):
 
 
 def parse_law_file(text: str) -> tuple[dict, list[dict]]:
-    """The law's fields (with `names` instead of short_title and aliases) and its provisions."""
+    """The law's fields (kind and status in Chinese) and its provisions."""
     lines = text.split("\n")
     law, start = _front_matter(lines)
     provisions = _parse_body(lines, start, law)
@@ -80,9 +80,11 @@ def _front_matter(lines: list[str]) -> tuple[dict, int]:
             raise LawFileError(line_of(key), f"{key} 的值“{meta[key]}”不在 {sorted(allowed)} 之中")
     if not isinstance(meta.get("order", 0), int):
         raise LawFileError(line_of("order"), f"order 的值“{meta['order']}”不是整数")
+    short, *aliases = dict.fromkeys(n.strip() for n in raw("short_title").split("/") if n.strip())
     law = {
         **{key: raw(key) for key in ("title", "kind", "status", "source")},
-        "names": [n.strip() for n in raw("short_title").split("/") if n.strip()],
+        "short_title": short,
+        "aliases": "、".join(a for a in aliases if a != raw("title")),
         "issuing_body": text("issuing_body"),
         "document_number": text("document_number"),
         "version_note": text("version"),

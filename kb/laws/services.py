@@ -52,15 +52,7 @@ def save_provisions(law: Law, rows: list[dict], counts: Counter, reason: str) ->
 def import_law(slug: str, law: dict, provisions: list[dict], delete_missing=False) -> str:
     """Create or update one law parsed from a statute file (kb/laws/lawfile.py); return a summary.
     Provisions missing from the file are deleted only with delete_missing=True."""
-    short, *more = law.pop("names")
-    aliases = [a for a in more if a not in (short, law["title"])]
-    fields = {
-        **law,
-        "short_title": short,
-        "aliases": "、".join(dict.fromkeys(aliases)),
-        "kind": KIND_BY_LABEL[law["kind"]],
-        "status": STATUS_BY_LABEL[law["status"]],
-    }
+    fields = {**law, "kind": KIND_BY_LABEL[law["kind"]], "status": STATUS_BY_LABEL[law["status"]]}
     for name in ("source", "issuing_body", "document_number", "version_note"):
         fields[name] = fields[name][: Law._meta.get_field(name).max_length]
     row = Law.objects.filter(slug=slug).first() or Law(slug=slug)
