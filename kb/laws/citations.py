@@ -36,6 +36,7 @@ RANGE_END_RE = re.compile(rf"第?{_S}(?P<n>{NUM}){_S}条(?:之(?P<sub>{NUM}))?")
 PRONOUNS = "本法 该法 同法 本条例 该条例 本规定 该规定 该解释 本解释 本批复 该批复 本决定 该决定"
 OPEN_QUOTES, CLOSE_QUOTES = "“‘「『", "”’」』"
 PRC = "中华人民共和国"
+LawRef = tuple[str | None, str]  # (registry key or None, the name as written)
 
 
 @lru_cache(maxsize=4096)
@@ -98,19 +99,14 @@ class Registry:
 @dataclass
 class Scan:
     citations: list[Citation]
-    last_law: tuple[str | None, str] | None  # (key, name) of the last law named
+    last_law: LawRef | None  # the last law named
 
 
 def find_citations(text: str, registry: Registry) -> list[Citation]:
     return scan(text, registry).citations
 
 
-def scan(
-    text: str,
-    registry: Registry,
-    previous: tuple[str | None, str] | None = None,
-    quoted: bool = False,
-) -> Scan:
+def scan(text: str, registry: Registry, previous: LawRef | None = None, quoted=False) -> Scan:
     """Find citations; `previous` is the law named before this text (for 本法 across nodes);
     `quoted` says the whole text is quoted from a document (a blockquote)."""
     found: list[Citation] = []
@@ -123,9 +119,9 @@ def scan(
             law = context = (registry.key_for(title), title.strip())
         elif name is not None:
             law = (registry.names[name], name)
-        elif pronoun is not None:
-            inside = quoted or _inside_quotes(text, match.start())
-            law = context if _refers_to(pronoun, context, inside) else None
+        elif pronoun is not None:  # the law named before, if the kinds agree (本规定 after …规定)
+            inside = pronoun[0] == "本" and (quoted or _inside_quotes(text, match.start()))
+            law = context if context and not inside and pronoun[1:] in context[1] else None
         else:  # `code`
             continue
         chain = _chain(text, pos, match.start(), law) if law else []
@@ -143,69 +139,58 @@ def _inside_quotes(text: str, pos: int) -> bool:
     return sum(before.count(q) for q in OPEN_QUOTES) > sum(before.count(q) for q in CLOSE_QUOTES)
 
 
-def _refers_to(pronoun: str, context: tuple[str | None, str] | None, inside: bool) -> bool:
-    """本规定 means the law named before only outside quotations and when the kinds agree."""
-    if context is None or (inside and pronoun.startswith("本")):
-        return False
-    return pronoun[1:] in context[1]  # 法, 条例, 规定, 解释, 批复, 决定
-
-
 def _article(number: str, sub: str | None) -> tuple[int, int]:
     return cn_number(number), cn_number(sub) if sub else 0
 
 
-def _chain(text: str, pos: int, start: int, law: tuple[str | None, str]) -> list[Citation]:
+def _chain(text: str, pos: int, start: int, law: LawRef) -> list[Citation]:
     """The references right after a law name; `start` is where the first citation begins."""
     out: list[Citation] = []
     article, para = None, None
     while True:
-        compact = COMPACT_RE.match(text, pos)
-        if compact is not None:  # 第五百零九、五百一十条
+        if compact := COMPACT_RE.match(text, pos):  # 第五百零九、五百一十条
             items = _compact(text, compact, None if out else start, law)
             if not items:
                 return out
             out.extend(items)
-            article, para = items[-1].provision, None
-            joined = JOIN_RE.match(text, compact.end())
-            if joined is None or joined.group("range"):
+            article, para, end = items[-1].provision, None, compact.end()
+            stop_at_range = True  # a compact list never starts a range
+        else:
+            ref = REF_RE.match(text, pos)
+            n, sub, p, i = ref.group("n", "sub", "p", "i") if ref else (None,) * 4
+            if n is None and (not out or p is i is None):  # 第二款 needs an article before it
                 return out
-            pos = joined.end()
-            continue
-        ref = REF_RE.match(text, pos)
-        n, sub, p, i = ref.group("n", "sub", "p", "i") if ref else (None,) * 4
-        if n is None and (not out or p is i is None):  # 第二款 needs an article before it
-            return out
-        try:
-            if n is not None:
-                article, para = _article(n, sub), None
-            if p is not None:  # a bare 第X项 after 第X款 stays in that 款
-                para = cn_number(p)
-            item = cn_number(i) if i else None
-        except ValueError:
-            return out
-        cite_start = start if not out else text.index("第", ref.start())
-        end, last = ref.end(), None
-        joined = JOIN_RE.match(text, end)
-        if joined and joined.group("range") and n is not None:
-            tail = RANGE_END_RE.match(text, joined.end())
             try:
-                last = tail and _article(tail.group("n"), tail.group("sub"))
+                if n is not None:
+                    article, para = _article(n, sub), None
+                if p is not None:  # a bare 第X项 after 第X款 stays in that 款
+                    para = cn_number(p)
+                item = cn_number(i) if i else None
             except ValueError:
-                last = None
-            if last and last > article:
-                end = tail.end()
-                joined = JOIN_RE.match(text, end)
-            else:
-                last = None
-        out.append(
-            Citation(*law, *article, para, item, last, (cite_start, end), text[cite_start:end])
-        )
-        if joined is None or (joined.group("range") and last is not None):
+                return out
+            cite_start = start if not out else text.index("第", ref.start())
+            end, last = ref.end(), None
+            joined = JOIN_RE.match(text, end)
+            if joined and joined.group("range") and n is not None:
+                tail = RANGE_END_RE.match(text, joined.end())
+                try:
+                    last = tail and _article(tail.group("n"), tail.group("sub"))
+                except ValueError:
+                    last = None
+                if last and last > article:
+                    end = tail.end()
+                else:
+                    last = None
+            span = (cite_start, end)
+            out.append(Citation(*law, *article, para, item, last, span, text[cite_start:end]))
+            stop_at_range = last is not None  # else 至 joins: 第六百八十条至第六百七十五条
+        joined = JOIN_RE.match(text, end)
+        if joined is None or (joined.group("range") and stop_at_range):
             return out
         pos = joined.end()
 
 
-def _compact(text: str, match: re.Match, start: int | None, law) -> list[Citation]:
+def _compact(text: str, match: re.Match, start: int | None, law: LawRef) -> list[Citation]:
     """第五百零九、五百一十条: one citation per number; the first span includes the law."""
     numbers = list(NUM_RE.finditer(text, match.start("list"), match.end("list")))
     out = []
