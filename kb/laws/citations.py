@@ -4,14 +4,11 @@
     >>> [(c.law, c.number, c.raw) for c in find_citations("依照《民法典》第六百七十五条", reg)]
     [('minfadian', 675, '《民法典》第六百七十五条')]
 
-A citation starts with a law: 《any title》, a registered name without 《》 (only when a
-provision follows at once), or 本法/该法/同法… meaning the law named before, when its kind
-agrees with that name (本规定 after a …规定) and, for 本…, outside quotations (“本解释第六条”
-quoted from another document means that document). Then a chain of 第X条[之N][第X款][第X项],
-joined by 、和 及 以及 或者 或 ，, where a later element may be just 第X款 or 第X项 of the
-article before, or a compact list (第五百零九、五百一十条), or a range (至 / 到). Numbers are
-Chinese or Arabic; `code` is skipped. An unregistered 《title》 still yields citations, with
-law=None, so the caller can say "not in our library".
+A citation is a law (《any title》, a registered name followed at once by a provision, or
+本法/该法… for the law named before, when the kinds agree and, for 本…, outside quotations),
+then 第X条[之N][第X款][第X项] joined by 、和 及 或者 ，… (a later one may be just 第X款 of the
+article before), a compact list 第五百零九、五百一十条, or a range 至/到. `code` is skipped.
+An unregistered 《title》 still yields citations, with law=None ("not in our library").
 """
 
 import re

@@ -1,19 +1,17 @@
-"""Parse a statute file (fixtures/statutes/laws/) into plain dicts named like the Law and
-Provision fields. No Django.
+"""Parse a statute file (fixtures/statutes/laws/) into dicts named like the Law and Provision
+fields. No Django.
 
-The YAML front matter holds title, short_title (names separated by "/"), kind and status (in
-Chinese), source, dates (YYYY-MM-DD, or "unknown" / "none recorded …") and the display order
-among laws of its kind.
-The body has the title, the adoption and amendment lines up to <!-- INFO END --> (a multi-part
-file repeats this block), headings of any depth (第X编 / 第X分编 / 第X章 / 第X节, or an
-unnumbered part such as 总则, 合同编, 附则), then 第X条 lines, each further line being one 款.
-A file without any 第X条 (the 2020 批复) is numbered 一、二、三. Lines before the first
-provision go to the preamble; text under an unnumbered 附件 heading after the provisions and
-footnotes (①…) go to the appendix. A line holding only zero-width spaces counts as blank.
+YAML front matter: title, short_title (names separated by "/"), kind and status in Chinese,
+source, dates (YYYY-MM-DD or "unknown…"/"none…"), order. Body: the title and its adoption and
+amendment lines up to <!-- INFO END --> (repeated in a multi-part file); headings of any depth
+(第X编/分编/章/节, or unnumbered: 总则, 合同编, 附则); 第X条 lines, each further line one 款 (or
+一、二、三 items in a file with no 第X条). Lines before the first provision are the preamble;
+footnotes (①…) and text under a 附件 heading after the provisions are the appendix.
 """
 
 import datetime
 import re
+from operator import itemgetter
 
 import yaml
 
@@ -31,6 +29,7 @@ LEVEL_RE = re.compile(rf"^第[{CN_DIGITS}]+(分编|编|章|节)")
 LEVELS = {None: "part", "编": "part", "分编": "subpart", "章": "chapter", "节": "section"}
 FOOTNOTE_RE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]")
 UNKNOWN = ("unknown", "none")
+number_of = itemgetter("number", "sub_number")
 
 
 class LawFileError(ValueError):
@@ -50,7 +49,7 @@ def parse_law_file(text: str) -> tuple[dict, list[dict]]:
 
 
 def _front_matter(lines: list[str]) -> tuple[dict, int]:
-    if not lines or lines[0].strip() != "---":
+    if lines[0].strip() != "---":
         raise LawFileError(1, "文件必须以 YAML 头（---）开始")
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
     if end is None:
@@ -115,7 +114,7 @@ def _parse_body(lines: list[str], start: int, law: dict) -> list[dict]:
     current = None
     for lineno, line in enumerate(lines[start:], start + 1):
         line = line.strip()
-        if not line.strip("\u200b") or line.startswith("<!--"):
+        if not line.strip("\u200b") or line.startswith("<!--"):  # U+200B alone: blank
             in_header = in_header and line != "<!-- INFO END -->"
             continue
         heading = HEADING_RE.match(line)
@@ -131,7 +130,7 @@ def _parse_body(lines: list[str], start: int, law: dict) -> list[dict]:
         elif FOOTNOTE_RE.match(line):
             law["appendix"].append(line)
         elif provision := _provision_start(line, numbered, lineno):
-            if provisions and _key(provision) <= _key(provisions[-1]):
+            if provisions and number_of(provision) <= number_of(provisions[-1]):
                 raise LawFileError(
                     lineno,
                     f"条号 {provision['label']} 没有接在 {provisions[-1]['label']} 之后"
@@ -150,10 +149,6 @@ def _parse_body(lines: list[str], start: int, law: dict) -> list[dict]:
     for key in ("history", "preamble", "appendix"):
         law[key] = "\n".join(law[key])
     return provisions
-
-
-def _key(provision: dict) -> tuple[int, int]:
-    return provision["number"], provision["sub_number"]
 
 
 def _apply_heading(text: str, place: dict) -> bool:

@@ -1,9 +1,6 @@
-"""Writes to laws and provisions, from a statute file (import_law) or fixtures/laws.json.
-
-Existing rows are read once, identical rows skipped, new provisions bulk-created with their first
-history entry, and changed rows saved through Model.save(), which keeps the old text or status
-as a Change (and so flags the citing articles 需复核).
-"""
+"""Writes to laws and provisions, from a statute file or fixtures/laws.json: identical rows are
+skipped, new provisions bulk-created with history, and changed rows saved through Model.save(),
+which keeps the old text or status as a Change (and so flags the citing articles 需复核)."""
 
 from collections import Counter
 

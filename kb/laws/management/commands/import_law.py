@@ -9,9 +9,8 @@ from kb.laws.services import MissingProvisions, import_law
 
 class Command(BaseCommand):
     help = (
-        "Import statutes from Markdown files with YAML front matter (kb/laws/lawfile.py). "
-        "The file name is the law's slug. Idempotent; all files in one transaction, so a "
-        "malformed file changes nothing."
+        "Import statute files (kb/laws/lawfile.py), each named by its law's slug. Idempotent; "
+        "all files in one transaction, so a malformed file changes nothing."
     )
 
     def add_arguments(self, parser):
