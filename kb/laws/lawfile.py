@@ -84,8 +84,7 @@ def _front_matter(lines: list[str]) -> tuple[dict, int]:
         **{key: raw(key) for key in ("title", "kind", "status", "source")},
         "short_title": short,
         "aliases": "、".join(a for a in aliases if a != raw("title")),
-        "issuing_body": text("issuing_body"),
-        "document_number": text("document_number"),
+        **{key: text(key) for key in ("issuing_body", "document_number")},
         "version_note": text("version"),
         "order": meta.get("order", 0),
     }
