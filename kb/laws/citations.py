@@ -30,7 +30,7 @@ JOIN_RE = re.compile(
 COMPACT_RE = re.compile(rf"{_S}(?P<head>第){_S}(?P<list>{NUM}(?:{_S}、{_S}{NUM})+){_S}条(?!之)")
 NUM_RE = re.compile(NUM)
 RANGE_END_RE = re.compile(rf"第?{_S}(?P<n>{NUM}){_S}条(?:之(?P<sub>{NUM}))?")
-PRONOUNS = "本法 该法 同法 本条例 该条例 本规定 该规定 该解释 本解释 本批复 该批复 本决定 该决定"
+PRONOUNS = "本法|该法|同法|本条例|该条例|本规定|该规定|该解释|本解释|本批复|该批复|本决定|该决定"
 OPEN_QUOTES, CLOSE_QUOTES = "“‘「『", "”’」』"
 PRC = "中华人民共和国"
 LawRef = tuple[str | None, str]  # (registry key or None, the name as written)
@@ -82,9 +82,8 @@ class Registry:
                     owners.setdefault(name.strip(), set()).add(key)
         names = {n: next(iter(keys)) for n, keys in owners.items() if len(keys) == 1}
         bare = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or r"(?!x)x"
-        pronouns = PRONOUNS.replace(" ", "|")
         pattern = re.compile(
-            rf"`[^`\n]*`|《(?P<title>[^《》\n]{{1,80}})》|(?P<pron>{pronouns})|(?P<name>{bare})"
+            rf"`[^`\n]*`|《(?P<title>[^《》\n]{{1,80}})》|(?P<pron>{PRONOUNS})|(?P<name>{bare})"
         )
         return cls(names=names, pattern=pattern)
 

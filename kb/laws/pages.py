@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from kb.laws.models import Change, Law, Provision
+from kb.laws.models import Law, Provision
 
 NUMBER_RE = re.compile(r"^(\d{1,5})(?:-(\d{1,3}))?$")
 MAX_RANGE = 300  # provisions on one range page
@@ -61,7 +61,7 @@ def provision_context(law_slug: str, number: str) -> dict:
         "provision": provision,
         "previous": siblings.filter(order__lt=provision.order).order_by("-order").first(),
         "next": siblings.filter(order__gt=provision.order).order_by("order").first(),
-        "history": list(provision.changes.filter(kind=Change.Kind.TEXT).order_by("-changed_at")),
+        "history": list(provision.changes.all()),  # text changes, the newest first
     }
 
 
