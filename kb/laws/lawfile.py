@@ -135,7 +135,7 @@ def _parse_body(lines: list[str], start: int, law: dict) -> list[dict]:
                     f"条号 {provision['label']} 没有接在 {provisions[-1]['label']} 之后"
                     "（重复或顺序错误）",
                 )
-            provisions.append(current := {**provision, **place})
+            provisions.append(current := {**provision, **place, "order": len(provisions) + 1})
             trailing = False
         elif trailing:
             law["appendix"].append(line)

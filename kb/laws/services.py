@@ -55,8 +55,7 @@ def import_law(slug: str, law: dict, provisions: list[dict], delete_missing=Fals
     row = Law.objects.filter(slug=slug).first() or Law(slug=slug)
     save_row(row, fields, Counter())
     counts = Counter()
-    rows = [{**p, "order": order} for order, p in enumerate(provisions, 1)]
-    missing = save_provisions(row, rows, counts, "导入法律文件")
+    missing = save_provisions(row, provisions, counts, "导入法律文件")
     if missing and not delete_missing:
         labels = "、".join(p.label for p in sorted(missing, key=lambda p: p.order)[:10])
         raise MissingProvisions(f"{slug}: 文件中没有已收录的 {labels} 等 {len(missing)} 条")
