@@ -57,7 +57,7 @@ def import_law(slug: str, law: dict, provisions: list[dict], delete_missing=Fals
     counts = Counter()
     missing = save_provisions(row, provisions, counts, "导入法律文件")
     if missing and not delete_missing:
-        labels = "、".join(p.label for p in sorted(missing, key=lambda p: p.order)[:10])
+        labels = "、".join(p.label for p in missing[:10])
         raise MissingProvisions(f"{slug}: 文件中没有已收录的 {labels} 等 {len(missing)} 条")
     Provision.objects.filter(pk__in=[p.pk for p in missing]).delete()
     content_changed()
