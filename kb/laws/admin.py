@@ -55,9 +55,6 @@ class LawAdmin(ChangesContent, HistoryAdmin):
         ),
     ]
 
-    def view_on_site(self, obj):
-        return obj.get_absolute_url()
-
 
 @admin.register(Provision)
 class ProvisionAdmin(ChangesContent, HistoryAdmin):
@@ -67,24 +64,9 @@ class ProvisionAdmin(ChangesContent, HistoryAdmin):
     search_fields = ["label", "text", "law__short_title", "=number"]
     ordering = ["law__order", "order"]
     inlines = [ChangeInline]
-    fields = [
-        "law",
-        "number",
-        "sub_number",
-        "label",
-        "part",
-        "subpart",
-        "chapter",
-        "section",
-        "text",
-        "order",
-    ]
 
     def get_readonly_fields(self, request, obj=None):
         return ["law", "number", "sub_number"] if obj else []
-
-    def view_on_site(self, obj):
-        return obj.get_absolute_url()
 
 
 @admin.register(Change)
@@ -92,15 +74,7 @@ class ChangeAdmin(ChangesContent, admin.ModelAdmin):
     list_display = ["changed_at", "law", "provision", "kind", "propagated"]
     list_filter = ["kind", "propagated", "law"]
     list_select_related = ["law", "provision", "provision__law"]
-    readonly_fields = [
-        "law",
-        "provision",
-        "kind",
-        "old_value",
-        "new_value",
-        "changed_at",
-        "propagated",
-    ]
+    readonly_fields = ["changed_at"]  # a read-only page: no one may add or change a Change
 
     def has_add_permission(self, request):
         return False

@@ -8,14 +8,25 @@ from simple_history.models import HistoricalRecords
 from kb.core.urlcache import cached_reverse
 
 
-class LawQuerySet(models.QuerySet):
-    def public(self):
-        return self.all()
-
-
-class LawManager(models.Manager.from_queryset(LawQuerySet)):
+class LawManager(models.Manager):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+
+def stored(obj: models.Model, field: str):
+    """The value of `field` in the database row of `obj` (None before its first save)."""
+    if obj.pk:
+        return type(obj).objects.filter(pk=obj.pk).values_list(field, flat=True).first()
+
+
+def optional_date(name: str, help_text: str) -> models.DateField:
+    return models.DateField(name, null=True, blank=True, help_text=help_text)
+
+
+def place(level: str, example: str = "") -> models.CharField:
+    """A provision's 编 / 分编 / 章 / 节."""
+    help_text = f"所在的{level}{example}；没有就留空。"
+    return models.CharField(level, max_length=120, blank=True, help_text=help_text)
 
 
 class Law(models.Model):
@@ -31,8 +42,6 @@ class Law(models.Model):
         AMENDED = "amended", "已修改"
         REPEALED = "repealed", "已废止"
         NOT_YET = "not_yet", "尚未生效"
-
-    KIND_ORDER = [k.value for k in Kind]
 
     slug = models.SlugField(
         "网址标识",
@@ -73,20 +82,11 @@ class Law(models.Model):
         blank=True,
         help_text="如“国务院令第631号”。来源无法核实时留空，不要猜。",
     )
-    adopted_date = models.DateField(
-        "通过日期", null=True, blank=True, help_text="制定机关通过（或首次通过）的日期。"
-    )
-    promulgation_date = models.DateField(
-        "公布日期", null=True, blank=True, help_text="来源未载明时留空。"
-    )
-    effective_date = models.DateField(
-        "施行日期", null=True, blank=True, help_text="现行文本开始施行的日期。"
-    )
-    last_amended_date = models.DateField(
-        "最近修改日期",
-        null=True,
-        blank=True,
-        help_text="最近一次修正或修订通过的日期；没有修改过就留空。",
+    adopted_date = optional_date("通过日期", "制定机关通过（或首次通过）的日期。")
+    promulgation_date = optional_date("公布日期", "来源未载明时留空。")
+    effective_date = optional_date("施行日期", "现行文本开始施行的日期。")
+    last_amended_date = optional_date(
+        "最近修改日期", "最近一次修正或修订通过的日期；没有修改过就留空。"
     )
     status = models.CharField(
         "时效性",
@@ -135,16 +135,11 @@ class Law(models.Model):
         return self.short_title
 
     def save(self, *args, **kwargs):
-        old = (
-            Law.objects.filter(pk=self.pk).values_list("status", flat=True).first()
-            if self.pk
-            else None
-        )
+        """Saving a new status keeps the old one as a Change."""
+        old = stored(self, "status")
         super().save(*args, **kwargs)
-        if old is not None and old != self.status:
-            Change.objects.create(
-                law=self, kind=Change.Kind.STATUS, old_value=old, new_value=self.status
-            )
+        if old not in (None, self.status):
+            Change.objects.create(law=self, kind="status", old_value=old, new_value=self.status)
 
     def get_absolute_url(self) -> str:
         return cached_reverse("laws:law", self.slug)
@@ -176,17 +171,10 @@ class Provision(models.Model):
         "之N", default=0, help_text="“第二百九十三条之一”填 1；普通条文填 0。"
     )
     label = models.CharField("显示名", max_length=40, help_text="如“第六百七十五条”，与原文一致。")
-    part = models.CharField(
-        "编",
-        max_length=120,
-        blank=True,
-        help_text="所在的编，如“第二编 分则”“合同编”；没有就留空。",
-    )
-    subpart = models.CharField(
-        "分编", max_length=120, blank=True, help_text="所在的分编；没有就留空。"
-    )
-    chapter = models.CharField("章", max_length=120, blank=True, help_text="所在的章；没有就留空。")
-    section = models.CharField("节", max_length=120, blank=True, help_text="所在的节；没有就留空。")
+    part = place("编", "，如“第二编 分则”“合同编”")
+    subpart = place("分编")
+    chapter = place("章")
+    section = place("节")
     text = models.TextField(
         "条文", help_text="逐字照录原文，一款一行。修改会保留历史并把引用它的文章标为“需复核”。"
     )
@@ -211,20 +199,12 @@ class Provision(models.Model):
         return f"《{self.law.short_title}》{self.label}"
 
     def save(self, *args, **kwargs):
-        """Saving new text keeps the old text in the law's change history."""
-        old = (
-            Provision.objects.filter(pk=self.pk).values_list("text", flat=True).first()
-            if self.pk
-            else None
-        )
+        """Saving new text keeps the old text as a Change."""
+        old = stored(self, "text")
         super().save(*args, **kwargs)
-        if old is not None and old != self.text:
+        if old not in (None, self.text):
             Change.objects.create(
-                law_id=self.law_id,
-                provision=self,
-                kind=Change.Kind.TEXT,
-                old_value=old,
-                new_value=self.text,
+                law_id=self.law_id, provision=self, kind="text", old_value=old, new_value=self.text
             )
 
     def get_absolute_url(self) -> str:
@@ -255,11 +235,8 @@ class Provision(models.Model):
 
 
 class Change(models.Model):
-    """A change of a provision's text or of a law's status: history, and the trigger for 需复核.
-
-    `propagated` is set once the articles citing it have been flagged (that happens in
-    kb.articles.services, because this app knows nothing of articles).
-    """
+    """A change of a provision's text or of a law's status: history, and the trigger for 需复核
+    (kb/articles/review.py flags the citing articles and sets `propagated`)."""
 
     class Kind(models.TextChoices):
         TEXT = "text", "条文文本修改"

@@ -24,13 +24,9 @@ def resolve(citations: list[Citation]) -> list[Resolved]:
     """Each citation with its provisions (a range gives several), or the reason it has none."""
     wanted = Q()
     for c in citations:
-        if c.law is None:
-            continue
-        if c.last is None:
-            wanted |= Q(law__slug=c.law, number=c.number, sub_number=c.sub)
-        else:
-            wanted |= Q(law__slug=c.law, number__gte=c.number, number__lte=c.last[0])
-    rows: list[Provision] = []
+        if c.law is not None:
+            wanted |= Q(law__slug=c.law, number__range=(c.number, (c.last or c.provision)[0]))
+    rows = []
     if wanted:
         rows = list(
             Provision.objects.filter(wanted)
@@ -40,19 +36,17 @@ def resolve(citations: list[Citation]) -> list[Resolved]:
         )
     by_key = {(p.law.slug, p.number, p.sub_number): p for p in rows}
     short = {p.law.slug: p.law.short_title for p in rows}
-    return [_one(c, rows, by_key, short) for c in citations]
-
-
-def _one(c: Citation, rows, by_key, short) -> Resolved:
-    if c.law is None:
-        return Resolved(c, (), f"本站尚未收录《{c.law_name}》")
-    first = by_key.get((c.law, c.number, c.sub))
-    if c.last is None:
-        if first is None:
-            return Resolved(c, (), f"《{short.get(c.law, c.law_name)}》中没有这一条")
-        return Resolved(c, (first,))
-    last = by_key.get((c.law, *c.last))
-    if first is None or last is None:
-        return Resolved(c, (), f"《{short.get(c.law, c.law_name)}》中没有这一范围的起止条文")
-    span = tuple(p for p in rows if p.law.slug == c.law and first.order <= p.order <= last.order)
-    return Resolved(c, span)
+    out = []
+    for c in citations:
+        first, last = (by_key.get((c.law, *key)) for key in (c.provision, c.last or c.provision))
+        if c.law is None:
+            out.append(Resolved(c, (), f"本站尚未收录《{c.law_name}》"))
+        elif first is None or last is None:
+            missing = "这一条" if c.last is None else "这一范围的起止条文"
+            out.append(Resolved(c, (), f"《{short.get(c.law, c.law_name)}》中没有{missing}"))
+        elif c.last is None:
+            out.append(Resolved(c, (first,)))
+        else:
+            span = (p for p in rows if p.law.slug == c.law and first.order <= p.order <= last.order)
+            out.append(Resolved(c, tuple(span)))
+    return out

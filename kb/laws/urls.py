@@ -1,14 +1,13 @@
-"""The laws' own pages. The provision page also lists citing articles, so it lives in
-kb.articles (kb/articles/law_urls.py adds it to this namespace): laws knows nothing of articles."""
+"""The laws' own pages; kb/articles/law_urls.py adds the provision page, which lists articles."""
 
 from django.urls import path
 
-from kb.laws import views
+from kb.laws import pages
 
 app_name = "laws"
 
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("<slug:slug>/", views.law_detail, name="law"),
-    path("<slug:slug>/<str:first>/to/<str:last>/", views.provision_range, name="range"),
+    path("", pages.index, name="index"),
+    path("<slug:slug>/", pages.law_detail, name="law"),
+    path("<slug:slug>/<str:first>/to/<str:last>/", pages.provision_range, name="range"),
 ]

@@ -9,13 +9,12 @@ from kb.laws.services import MissingProvisions, import_law
 
 class Command(BaseCommand):
     help = (
-        "Import statutes from Markdown files with YAML front matter (kb/laws/lawfile.py). "
-        "The file name is the law's slug. Idempotent; all files in one transaction, so a "
-        "malformed file changes nothing."
+        "Import statute files (kb/laws/lawfile.py), each named by its law's slug. Idempotent; "
+        "all files in one transaction, so a malformed file changes nothing."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", help="law files, e.g. laws/minfadian.md")
+        parser.add_argument("paths", nargs="+", type=Path, help="law files, e.g. laws/minfadian.md")
         parser.add_argument(
             "--delete-missing",
             action="store_true",
@@ -24,19 +23,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         parsed = []
-        for name in options["paths"]:
-            path = Path(name)
+        for path in options["paths"]:
             try:
-                text = path.read_text(encoding="utf-8")
+                parsed.append((path.stem, *parse_law_file(path.read_text(encoding="utf-8"))))
             except (OSError, UnicodeDecodeError) as exc:
                 raise CommandError(f"{path}: 无法读取文件（{exc}）") from None
-            try:
-                parsed.append((path.stem, parse_law_file(text)))
             except LawFileError as exc:
                 raise CommandError(f"{path}: {exc}") from None
         try:
             with transaction.atomic():
-                for slug, law in parsed:
-                    self.stdout.write(import_law(law, slug, options["delete_missing"]).summary())
+                for slug, law, provisions in parsed:
+                    summary = import_law(slug, law, provisions, options["delete_missing"])
+                    self.stdout.write(summary)
         except MissingProvisions as exc:
             raise CommandError(f"{exc}。如确属删除，请加 --delete-missing。") from None
