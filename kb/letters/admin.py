@@ -53,8 +53,8 @@ class LetterAdmin(ChangesContent, WorkflowAdmin):
         kind = KINDS.get(obj.kind) if obj and obj.pk else None
         if kind is None:
             return "选择文书种类并保存后，这里列出它可用的占位符。"
-        names = {**COMMON, **kind.placeholders}
-        rows = format_html_join("", "<li><code>{{{}}}</code>：{}</li>", sorted(names.items()))
+        names = sorted((name, held) for name, (held, _) in {**COMMON, **kind.placeholders}.items())
+        rows = format_html_join("", "<li><code>{{{}}}</code>：{}</li>", names)
         blocks = "、".join(f"{{{b}}}" for b in BLOCKS if b in kind.blocks)
         clauses = "、".join(f"{key}（{label}）" for key, label in kind.clauses.items()) or "无"
         return format_html(

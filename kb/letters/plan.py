@@ -1,9 +1,9 @@
 """A proposed repayment plan: equal monthly instalments, checked with the rate calculator.
 
-Pure Python (no Django). The instalment is the annuity for the proposed annual rate (or the
-balance split evenly at 0 %), in yuan and fen; the last instalment takes the rounding so the
-total is exact. The schedule is then run through kb.rates.calc like any loan the checker
-sees: its limits apply and the rate it finds is the cost the lender would see.
+Pure Python. The instalment is the annuity at the proposed annual rate (the balance split
+evenly at 0 %), in fen; the last one takes the rounding so the total is exact. The schedule then
+goes through kb.rates.calc like any loan the checker sees: its limits apply, and the rate it
+finds is the cost the lender would see.
 """
 
 from dataclasses import dataclass
@@ -18,69 +18,34 @@ CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
-class Instalment:
-    number: int
-    due: date
-    amount: Decimal
-
-
-@dataclass(frozen=True)
 class Plan:
-    balance: Decimal
-    months: int
-    annual_rate: Decimal  # percent, as proposed
     instalment: Decimal  # every instalment but the last
     last: Decimal
     total: Decimal
-    schedule: tuple[Instalment, ...]
+    schedule: tuple[tuple[date, Decimal], ...]
     apr: Decimal  # percent, found by the calculator from the dated schedule
 
 
-class PlanError(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field, self.message = field, message
-
-
-def exact_payment(balance: Decimal, months: int, annual_rate: Decimal) -> Decimal:
-    """The unrounded monthly payment: the balance split evenly at 0 %, the annuity otherwise."""
-    if not annual_rate:
-        return balance / months
-    return Decimal(repr(float(npf.pmt(float(annual_rate) / 1200, months, -float(balance)))))
-
-
 def make_plan(balance: Decimal, months: int, annual_rate: Decimal, first_due: date) -> Plan:
-    exact = exact_payment(balance, months, annual_rate)
+    """Raises NoSolution (with the form field to blame) when the plan cannot work."""
+    if annual_rate:
+        pmt = npf.pmt(float(annual_rate) / 1200, months, -float(balance))
+        exact = Decimal(repr(float(pmt)))
+    else:
+        exact = balance / months
     instalment = exact.quantize(CENT, rounding=ROUND_HALF_UP)
     if instalment <= 0:
-        raise PlanError("months", "欠款太少、期数太多：每期金额不足 1 分钱，请减少期数。")
-    start = add_months(first_due, -1)  # a month before the first instalment
-    total = (exact * months).quantize(CENT, rounding=ROUND_HALF_UP)
-    last = total - instalment * (months - 1)
+        raise NoSolution("months", "欠款太少、期数太多：每期金额不足 1 分钱，请减少期数。")
+    last = (exact * months).quantize(CENT, rounding=ROUND_HALF_UP) - instalment * (months - 1)
     if last <= 0:
-        raise PlanError("months", "按这个期数算，最后一期没有剩余金额，请减少期数。")
-    amounts = [instalment] * (months - 1) + [last]
+        raise NoSolution("months", "按这个期数算，最后一期没有剩余金额，请减少期数。")
     schedule = tuple(
-        Instalment(k, add_months(first_due, k - 1), amount) for k, amount in enumerate(amounts, 1)
+        (add_months(first_due, k), instalment if k < months - 1 else last) for k in range(months)
     )
-    loan = LoanInput(
-        amount=balance,
-        received=balance,
-        date=start,
-        plan="custom",
-        payments=tuple((i.due, i.amount) for i in schedule),
-    )
+    start = add_months(first_due, -1)  # a month before the first instalment
+    loan = LoanInput(balance, balance, start, plan="custom", payments=schedule)
     try:
         result = calculate(loan)
     except NoSolution as exc:
-        raise PlanError("annual_rate", exc.message) from None
-    return Plan(
-        balance=balance,
-        months=months,
-        annual_rate=annual_rate,
-        instalment=instalment,
-        last=last,
-        total=result.total_paid,
-        schedule=schedule,
-        apr=percent(result.apr),
-    )
+        raise NoSolution("annual_rate", exc.message) from None
+    return Plan(instalment, last, result.total_paid, schedule, percent(result.apr))

@@ -1,55 +1,115 @@
-from django.http import HttpRequest, HttpResponse
+"""The letter pages: the list, a letter's form and the filled letter (page or .docx).
+
+A letter page only reads (the text, its provisions, its clauses and theirs: four queries at
+most); the reader's answers live only in the request and in its private response.
+"""
+
+from urllib.parse import urlencode
+
+from django.db.models import F, Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from kb.core.hant import to_traditional
-from kb.letters import pages
-from kb.letters.blocks import convert
+from kb.core.preview import published_or_preview
+from kb.laws.models import Provision
+from kb.letters.blocks import grouped
+from kb.letters.compose import Cited, compose
 from kb.letters.forms import FORMS
+from kb.letters.models import Clause, Letter
 from kb.letters.word import docx_bytes
+from kb.rates.calc import NoSolution
 
+SUBMIT = "go"  # the submit button's name: without it, a query only pre-fills the form
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """The reader's answers are in this response: no shared cache or search engine keeps it."""
+    """The reader's answers are in this response: no shared cache or search engine keeps it,
+    and links followed from it do not carry its address (with the answers) as a Referer."""
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex"
-    # Links followed from the letter must not carry its address (and the reader's values in
-    # it) to the next page's logs as a Referer.
     response["Referrer-Policy"] = "no-referrer"
     return response
 
 
+def _cited(p: Provision) -> Cited:
+    return Cited(f"《{p.law.short_title}》{p.label}", p.get_absolute_url(), tuple(p.paragraphs()))
+
+
+def _visit(request: HttpRequest, kind: str):
+    """(the letter text, the form, the letter or None) for this request."""
+    if kind not in FORMS:
+        raise Http404("没有这种文书")
+    provisions = Provision.objects.select_related("law").order_by("law__order", "law_id", "order")
+    texts = Letter.objects.annotate(slug=F("kind")).prefetch_related(  # slug: for the lookup
+        Prefetch("provisions", provisions),
+        Prefetch("clauses", Clause.objects.prefetch_related(Prefetch("provisions", provisions))),
+    )
+    text = published_or_preview(request, texts, kind, "这种文书还没有发布")
+    form_class, params = FORMS[kind], request.GET
+    choices = [(c.key, c.label) for c in text.clauses.all()]
+    if SUBMIT not in params:  # a blank form, or one pre-filled by a link (a guide outcome)
+        fields = form_class.base_fields
+        initial = {
+            k: v[: getattr(fields[k], "max_length", None) or 40]
+            for k, v in params.items()
+            if k in fields
+        }
+        initial["clauses"] = params.getlist("clauses")
+        return text, form_class(initial=initial, clauses=choices), None
+    form = form_class(params, clauses=choices)
+    if form.is_valid():
+        chosen = [c for c in text.clauses.all() if c.key in form.chosen()]
+        try:
+            return (
+                text,
+                form,
+                compose(
+                    kind,
+                    text.title,
+                    text.body,
+                    [_cited(p) for p in text.provisions.all()],
+                    [(c.text, [_cited(p) for p in c.provisions.all()]) for c in chosen],
+                    form.cleaned_data,
+                ),
+            )
+        except NoSolution as problem:
+            form.add_error(problem.field, problem.message)
+    return text, form, None
+
+
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "letters/index.html", {"letters": pages.published_letters()})
+    letters = Letter.objects.published().only("kind", "title", "summary")
+    return render(request, "letters/index.html", {"letters": letters})
 
 
 @require_safe
 def letter(request: HttpRequest, kind: str) -> HttpResponse:
-    visit = pages.visit(request, kind)
+    text, form, letter = _visit(request, kind)
+    answers = [(name, v) for name in form.base_fields for v in request.GET.getlist(name) if v]
     context = {
-        "text": visit.text,
-        "form": visit.form,
-        "letter": visit.letter,
-        "docx_url": f"{request.path[:-1]}.docx?{pages.query_of(request.GET, FORMS[kind])}",
+        "text": text,
+        "form": form,
+        "letter": letter,
+        "blocks": letter and grouped(letter.blocks),
+        "docx_url": f"{request.path[:-1]}.docx?{urlencode([*answers, (SUBMIT, '1')])}",
     }
-    response = render(request, "letters/letter.html", context, status=400 if visit.invalid else 200)
+    response = render(request, "letters/letter.html", context, status=400 if form.errors else 200)
     # Answers in the query, or a staff preview of an unpublished text: for this reader only.
-    return _private(response) if request.GET or not visit.text.is_published() else response
+    return _private(response) if request.GET or not text.is_published() else response
 
 
 @require_safe
 def docx(request: HttpRequest, kind: str) -> HttpResponse:
-    visit = pages.visit(request, kind)
-    if visit.letter is None:
-        context = {"text": visit.text, "form": visit.form, "letter": None}
+    text, form, letter = _visit(request, kind)
+    if letter is None:
+        context = {"text": text, "form": form, "letter": None}
         return _private(render(request, "letters/letter.html", context, status=400))
-    title, blocks = visit.letter.title, visit.letter.blocks
-    if getattr(request, "hant", False):
-        title, blocks = to_traditional(title), convert(blocks, to_traditional)
-    response = HttpResponse(docx_bytes(title, blocks), content_type=DOCX)
+    hant = getattr(request, "hant", False)
+    response = HttpResponse(docx_bytes(letter, to_traditional if hant else str), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{kind}.docx"'
     return _private(response)

@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from kb.letters import placeholders
 from kb.letters.blocks import BLANK, VALUE, build, parse
 from kb.letters.kinds import KINDS
-from kb.letters.plan import PlanError, make_plan
+from kb.letters.plan import make_plan
+from kb.rates.calc import NoSolution
 from tests.letters.conftest import shipped_rows
 
 
@@ -24,7 +24,7 @@ from tests.letters.conftest import shipped_rows
     ],
 )
 def test_it_checks_placeholders(text, expected):
-    found = placeholders.problems(text, KINDS["credit-objection"].names())
+    found = KINDS["credit-objection"].problems(text)
     assert len(found) == len(expected)
     for message, part in zip(found, expected, strict=True):
         assert part in message
@@ -53,17 +53,17 @@ def test_a_missing_value_becomes_a_visible_blank():
 
 
 def test_a_plan_that_the_calculator_cannot_cost_is_refused():
-    with pytest.raises(PlanError):
+    with pytest.raises(NoSolution):
         make_plan(Decimal("0.01"), 600, Decimal("0"), datetime.date(2025, 1, 1))
 
 
 def test_every_shipped_text_uses_only_known_placeholders():
     for row in shipped_rows("letters.letter"):
-        assert placeholders.problems(row["body"], KINDS[row["kind"]].names()) == [], row["kind"]
+        assert KINDS[row["kind"]].problems(row["body"]) == [], row["kind"]
     for row in shipped_rows("letters.clause"):
         kind = KINDS[row["letter"][0]]
         assert row["key"] in kind.clauses
-        assert placeholders.problems(row["text"], kind.names()) == [], row["key"]
+        assert kind.problems(row["text"]) == [], row["key"]
 
 
 def test_the_content_loader_loads_the_letters_and_their_offers(db):
