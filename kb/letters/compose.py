@@ -42,36 +42,26 @@ def shown(value) -> str:
     return yuan(value) if isinstance(value, Decimal) else str(value or "")
 
 
-def compose(
-    kind: str,
-    title: str,
-    body: str,
-    cited: list[Cited],
-    clauses: list[tuple[str, list[Cited]]],
-    data: dict,
-) -> Letter:
-    """The letter from a text with its provisions and chosen clauses (text, provisions), for
-    these answers. Raises NoSolution when a repayment plan cannot work."""
-    placeholders = {**COMMON, **KINDS[kind].placeholders}.items()
+def compose(text, cited: list[Cited], clauses: list[tuple[str, list[Cited]]], data) -> Letter:
+    """The letter from a text (its kind, title and body), its provisions and the chosen clauses
+    (text, provisions), for these answers. Raises NoSolution when a repayment plan cannot work."""
+    placeholders = {**COMMON, **KINDS[text.kind].placeholders}.items()
     values = {name: shown(data.get(source)) for name, (_, source) in placeholders if source}
-    notes, plan = EXTRA[kind](data, values)
+    notes, plan = EXTRA[text.kind](data, values)
     cited = list({p.url: p for p in [*cited, *(p for _, ps in clauses for p in ps)]}.values())
     links = {p.name: p.url for p in cited}
     blocks = {
-        CLAUSES: [b for text, ps in clauses for b in _clause_blocks(text, ps, values, links)],
-        PROVISIONS: [
-            b
-            for p in cited
-            for b in [Block("cite", (Run(p.name, LINK, p.url),)), *_quotes(p.paragraphs)]
-        ],
+        CLAUSES: [b for words, ps in clauses for b in _clause_blocks(words, ps, values, links)],
+        PROVISIONS: [b for p in cited for b in _provision_blocks(p)],
         PLAN_TABLE: _plan_table(plan) if plan else [],
     }
-    body_blocks = build(body, values, links, blocks)
-    return Letter(title, body_blocks, [linked([Run(note)], links) for note in notes])
+    body = build(text.body, values, links, blocks)
+    return Letter(text.title, body, [linked([Run(note)], links) for note in notes])
 
 
-def _quotes(paragraphs) -> list[Block]:
-    return [Block("quote", (Run(text),)) for text in paragraphs]
+def _provision_blocks(p: Cited) -> list[Block]:
+    quotes = [Block("quote", (Run(paragraph),)) for paragraph in p.paragraphs]
+    return [Block("cite", (Run(p.name, LINK, p.url),)), *quotes]
 
 
 def _clause_blocks(text: str, cited: list[Cited], values: dict, links: dict) -> list[Block]:

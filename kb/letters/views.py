@@ -35,8 +35,11 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _cited(p: Provision) -> Cited:
-    return Cited(f"《{p.law.short_title}》{p.label}", p.get_absolute_url(), tuple(p.paragraphs()))
+def _cited(provisions) -> list[Cited]:
+    return [
+        Cited(f"《{p.law.short_title}》{p.label}", p.get_absolute_url(), tuple(p.paragraphs()))
+        for p in provisions.all()
+    ]
 
 
 def _visit(request: HttpRequest, kind: str):
@@ -61,24 +64,14 @@ def _visit(request: HttpRequest, kind: str):
         initial["clauses"] = params.getlist("clauses")
         return text, form_class(initial=initial, clauses=choices), None
     form = form_class(params, clauses=choices)
-    if form.is_valid():
-        chosen = [c for c in text.clauses.all() if c.key in form.chosen()]
-        try:
-            return (
-                text,
-                form,
-                compose(
-                    kind,
-                    text.title,
-                    text.body,
-                    [_cited(p) for p in text.provisions.all()],
-                    [(c.text, [_cited(p) for p in c.provisions.all()]) for c in chosen],
-                    form.cleaned_data,
-                ),
-            )
-        except NoSolution as problem:
-            form.add_error(problem.field, problem.message)
-    return text, form, None
+    if not form.is_valid():
+        return text, form, None
+    chosen = [(c.text, _cited(c.provisions)) for c in text.clauses.all() if c.key in form.chosen()]
+    try:
+        return text, form, compose(text, _cited(text.provisions), chosen, form.cleaned_data)
+    except NoSolution as problem:
+        form.add_error(problem.field, problem.message)
+        return text, form, None
 
 
 @require_safe
@@ -88,8 +81,14 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def letter(request: HttpRequest, kind: str) -> HttpResponse:
+def letter(request: HttpRequest, kind: str, docx: bool = False) -> HttpResponse:
+    """The form and, once answered, the letter; or the letter as a .docx (`docx`)."""
     text, form, letter = _visit(request, kind)
+    if docx and letter:
+        to = to_traditional if getattr(request, "hant", False) else str
+        response = HttpResponse(docx_bytes(letter, to), content_type=DOCX)
+        response["Content-Disposition"] = f'attachment; filename="{kind}.docx"'
+        return _private(response)
     answers = [(name, v) for name in form.base_fields for v in request.GET.getlist(name) if v]
     context = {
         "text": text,
@@ -98,18 +97,7 @@ def letter(request: HttpRequest, kind: str) -> HttpResponse:
         "blocks": letter and grouped(letter.blocks),
         "docx_url": f"{request.path[:-1]}.docx?{urlencode([*answers, (SUBMIT, '1')])}",
     }
-    response = render(request, "letters/letter.html", context, status=400 if form.errors else 200)
+    status = 400 if form.errors or docx else 200
+    response = render(request, "letters/letter.html", context, status=status)
     # Answers in the query, or a staff preview of an unpublished text: for this reader only.
-    return _private(response) if request.GET or not text.is_published() else response
-
-
-@require_safe
-def docx(request: HttpRequest, kind: str) -> HttpResponse:
-    text, form, letter = _visit(request, kind)
-    if letter is None:
-        context = {"text": text, "form": form, "letter": None}
-        return _private(render(request, "letters/letter.html", context, status=400))
-    hant = getattr(request, "hant", False)
-    response = HttpResponse(docx_bytes(letter, to_traditional if hant else str), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{kind}.docx"'
-    return _private(response)
+    return _private(response) if request.GET or docx or not text.is_published() else response
