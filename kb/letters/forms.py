@@ -1,7 +1,6 @@
 """One Django form per letter kind, with Chinese messages. Nothing here is ever saved."""
 
 from decimal import Decimal
-from urllib.parse import parse_qsl
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -50,7 +49,6 @@ def money(label: str, help_text: str, *, required=True):
         label=label,
         required=required,
         help_text=help_text,
-        max_digits=14,
         decimal_places=2,
         widget=DECIMAL,
         validators=[
@@ -61,8 +59,6 @@ def money(label: str, help_text: str, *, required=True):
             "required": f"请填写{label}。",
             "invalid": f"{label}需要是数字，例如 10000 或 10000.50。",
             "max_decimal_places": f"{label}最多保留两位小数（精确到分）。",
-            "max_digits": f"{label}的数字太长。",
-            "max_whole_digits": f"{label}的数字太长。",
         },
     )
 
@@ -135,19 +131,16 @@ FORMS = {
         annual_rate=forms.DecimalField(
             label="建议的年利率（%）",
             required=False,
-            max_digits=5,
             decimal_places=2,
             help_text="可不填：不填按 0（只还欠款本身，不再计息）计算。",
             widget=DECIMAL,
             validators=[
                 MinValueValidator(Decimal("0"), "年利率不能是负数。"),
-                MaxValueValidator(Decimal("100"), "年利率不能超过 100%。"),
+                MaxValueValidator(Decimal("100"), "年利率不能超过 100%%。"),  # %-formatted
             ],
             error_messages={
                 "invalid": "年利率需要是数字，例如 0 或 3.6。",
                 "max_decimal_places": "年利率最多保留两位小数。",
-                "max_digits": "年利率的数字太长。",
-                "max_whole_digits": "年利率不能超过 100%。",
             },
         ),
         first_due=day("第一期还款日"),
@@ -174,9 +167,3 @@ FORMS = {
         repaid=money("已经还过的金额（元）", "可不填：选“已部分还款”时有用。", required=False),
     ),
 }
-
-
-def unknown_prefill(kind: str, query: str) -> list[str]:
-    """Names in a guide outcome's prefill query that the kind's form does not have."""
-    fields = FORMS[kind].base_fields if kind in FORMS else {}
-    return sorted({name for name, _ in parse_qsl(query, keep_blank_values=True)} - set(fields))

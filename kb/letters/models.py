@@ -1,6 +1,8 @@
 """Letter texts kept by editors (never readers' data: a letter is filled from the request and
 forgotten) and the guide outcomes that offer them."""
 
+from urllib.parse import parse_qsl
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -10,6 +12,7 @@ from kb.articles.models import Article
 from kb.core.workflow import PublishableQuerySet, Status
 from kb.guide.models import Node
 from kb.laws.models import Provision
+from kb.letters.forms import FORMS
 from kb.letters.kinds import KIND_CHOICES, KINDS
 
 TEXT_HELP = (
@@ -200,10 +203,10 @@ class LetterOffer(models.Model):
         return f"{self.node} → {self.letter}"
 
     def clean(self):
-        from kb.letters.forms import unknown_prefill
-
         letter = getattr(self, "letter", None)  # unset on a form that lacks it
-        if letter and (unknown := unknown_prefill(letter.kind, self.prefill)):
+        fields = FORMS[letter.kind].base_fields if letter and letter.kind in FORMS else {}
+        names = {name for name, _ in parse_qsl(self.prefill, keep_blank_values=True)}
+        if letter and (unknown := sorted(names - set(fields))):
             raise ValidationError(
                 {"prefill": f"这份文书的表格没有这些字段：{'、'.join(unknown)}。"}
             )
