@@ -26,8 +26,12 @@ COMMON = {
 class Kind:
     name: str
     placeholders: dict[str, tuple[str, str]]
+    # For the reader, on the page only; filled like the text ({name}), and left out when they
+    # name a value that is not there.
+    notes: tuple[str, ...]
     clauses: dict[str, str] = field(default_factory=dict)  # key → the reader's checkbox label
     blocks: tuple[str, ...] = (PROVISIONS,)
+    deadline: tuple[str, str, int] | None = None  # (placeholder, from the date field, days)
 
     def names(self) -> set[str]:
         return {*COMMON, *self.placeholders, *self.blocks}
@@ -59,6 +63,14 @@ KINDS = {
             "证明材料": ("附上的证明材料（没填时留空白）", "evidence"),
             "答复期限": ("按落款日期估算的 20 日答复期限", ""),
         },
+        (
+            "《征信业管理条例》第二十五条：征信机构或者信息提供者应自收到异议之日起 20 日内核查、"
+            "处理并书面答复。请保留寄送或提交的凭证，以便知道对方是哪一天收到的。",
+            "如果对方在落款日（{日期}）当天收到，20 日届满是 {答复期限}；"
+            "对方实际收到得晚，期限也相应推后。",
+        ),
+        # 征信业管理条例 第二十五条: 自收到异议之日起20日内
+        deadline=("答复期限", "date", 20),
     ),
     "stop-harassment": Kind(
         "要求停止骚扰和违规催收的告知函",
@@ -69,6 +81,9 @@ KINDS = {
             "第三方情况": ("被联系的家人、朋友或同事（没填时留空白）", "third_party_detail"),
             "监管部门": ("准备投诉的监管部门", "regulator"),
         },
+        (
+            "寄出前复印或截图留底，并保留寄送凭证、通话记录和短信截图：投诉和日后可能的诉讼都要用到。",
+        ),
         clauses={"third-parties": "催收方联系过我的家人、朋友、同事或其他第三方"},
         blocks=(CLAUSES, PROVISIONS),
     ),
@@ -87,6 +102,11 @@ KINDS = {
             "收入情况": ("现在的收入", "income"),
             "困难原因": ("还款困难的原因", "hardship"),
         },
+        (
+            "按你的方案：每期 {每期金额} 元，共 {分期期数} 期{最后一期}，合计 {还款总额} 元；"
+            "按实际还款日期计算，相当于年化利率约 {年化利率}%。",
+            "机构是否同意、按什么条件分期，由机构根据自身规则和你的情况决定。提出的每期金额应当是你确实还得起的数。",
+        ),
         blocks=(PLAN_TABLE, PROVISIONS),
     ),
     "civil-defence": Kind(
@@ -101,6 +121,12 @@ KINDS = {
             "实际到手金额": ("实际拿到的借款金额（元，没填时留空白）", "received"),
             "已还金额": ("已经还过的金额（元，没填时留空白）", "repaid"),
         },
+        (
+            "答辩期：被告应在收到起诉状副本之日起 15 日内提出答辩状（《民事诉讼法》第一百二十八条）。"
+            "你在 {送达日期} 收到，答辩期最后一日是 {答辩期届满日}。",
+            "收到当天不计入期间；最后一日是法定休假日的，以休假日后的第一日为期间届满的日期"
+            "（《民事诉讼法》第八十五条）。请以法院的通知为准，尽量提前提交，并留一份副本。",
+        ),
         clauses={
             "interest-cap": "利息超过法律保护的上限",
             "deducted-interest": "利息被预先从本金中扣除（砍头息）",
@@ -109,6 +135,8 @@ KINDS = {
             "partial-repayment": "我已经还过一部分",
         },
         blocks=(CLAUSES, PROVISIONS),
+        # 民事诉讼法 第一百二十八条: 在收到之日起十五日内提出答辩状
+        deadline=("答辩期届满日", "served", 15),
     ),
 }
 KIND_CHOICES = [(slug, kind.name) for slug, kind in KINDS.items()]
