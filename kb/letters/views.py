@@ -15,8 +15,7 @@ from django.views.decorators.http import require_safe
 from kb.core.hant import to_traditional
 from kb.core.preview import published_or_preview
 from kb.laws.models import Provision
-from kb.letters.blocks import grouped
-from kb.letters.compose import Cited, compose
+from kb.letters.compose import Cited, compose, grouped
 from kb.letters.forms import FORMS
 from kb.letters.models import Clause, Letter
 from kb.letters.word import docx_bytes
@@ -55,13 +54,7 @@ def _visit(request: HttpRequest, kind: str):
     form_class, params = FORMS[kind], request.GET
     choices = [(c.key, c.label) for c in text.clauses.all()]
     if SUBMIT not in params:  # a blank form, or one pre-filled by a link (a guide outcome)
-        fields = form_class.base_fields
-        initial = {
-            k: v[: getattr(fields[k], "max_length", None) or 40]
-            for k, v in params.items()
-            if k in fields
-        }
-        initial["clauses"] = params.getlist("clauses")
+        initial = {**params.dict(), "clauses": params.getlist("clauses")}
         return text, form_class(initial=initial, clauses=choices), None
     form = form_class(params, clauses=choices)
     if not form.is_valid():

@@ -8,8 +8,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from kb.letters.blocks import BLANK
-from kb.letters.compose import Letter
+from kb.letters.compose import BLANK, Letter
 
 FONT = "宋体"
 STYLES = {"h2": "Heading 2", "cite": "Heading 3", "quote": "Quote", "li": "List Bullet"}

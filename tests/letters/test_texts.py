@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from kb.letters.blocks import BLANK, VALUE, build, parse
+from kb.letters.compose import BLANK, VALUE, build, parse
 from kb.letters.kinds import KINDS
 from kb.letters.plan import make_plan
 from kb.rates.calc import NoSolution
