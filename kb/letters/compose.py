@@ -11,11 +11,15 @@ from collections.abc import Callable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import groupby
 
+import numpy_financial as npf
+
 from kb.letters.kinds import BLOCKS, CLAUSES, COMMON, KINDS, PLACEHOLDER, PLAN_TABLE, PROVISIONS
-from kb.letters.plan import Plan, make_plan
+from kb.rates.calc import LoanInput, NoSolution, add_months, calculate, percent
+
+CENT = Decimal("0.01")
 
 TEXT, VALUE, BLANK, LINK = "text", "value", "blank", "link"
 BLOCK_LINE = re.compile(r"^\{\s*(" + "|".join(BLOCKS) + r")\s*\}$")
@@ -146,13 +150,13 @@ def compose(text, cited: list[Cited], clauses: list[tuple[str, list[Cited]]], da
     if kind.deadline and data.get(kind.deadline[1]):
         name, source, days = kind.deadline
         values[name] = chinese_date(data[source] + timedelta(days=days))
-    plan = _plan(data, values) if PLAN_TABLE in kind.blocks else None
+    table = repayment_plan(data, values) if PLAN_TABLE in kind.blocks else []
     cited = list({p.url: p for p in [*cited, *(p for _, ps in clauses for p in ps)]}.values())
     links = {p.name: p.url for p in cited}
     blocks = {
         CLAUSES: [b for words, ps in clauses for b in _clause_blocks(words, ps, values, links)],
         PROVISIONS: [b for p in cited for b in _provision_blocks(p)],
-        PLAN_TABLE: _plan_table(plan) if plan else [],
+        PLAN_TABLE: table,
     }
     body = build(text.body, values, links, blocks)
     notes = []
@@ -169,32 +173,47 @@ def _provision_blocks(p: Cited) -> list[Block]:
 
 def _clause_blocks(text: str, cited: list[Cited], values: dict, links: dict) -> list[Block]:
     blocks = build(text, values, links)
-    if cited:
-        runs = [Run("依据：")]
-        for i, p in enumerate(cited):
-            runs += [Run("、")] * bool(i) + [Run(p.name, LINK, p.url)]
-        blocks.append(Block("p", tuple(runs)))
+    if cited:  # 依据：《民法典》第六百七十条、…, each name linked
+        blocks.append(Block("p", linked([Run("依据：" + "、".join(p.name for p in cited))], links)))
     return blocks
 
 
-def _plan(data: dict, values: dict) -> Plan:
-    """The repayment plan, its values added to `values`."""
+def repayment_plan(data: dict, values: dict) -> list[Block]:
+    """The proposed plan as a table, its figures added to `values`: equal monthly instalments at
+    the proposed rate (the annuity; the balance split evenly at 0 %) in fen, the last taking
+    the rounding so the total is exact. The schedule goes through kb.rates.calc like any loan
+    the checker sees: its limits apply, and the rate it finds is the cost the lender would see.
+    Raises NoSolution, naming the form field to blame, when the plan cannot work."""
+    balance, months, first_due = data["balance"], data["months"], data["first_due"]
     rate = data.get("annual_rate") or Decimal("0")
-    plan = make_plan(data["balance"], data["months"], rate, data["first_due"])
+    if rate:
+        exact = Decimal(repr(float(npf.pmt(float(rate) / 1200, months, -float(balance)))))
+    else:
+        exact = balance / months
+    instalment = exact.quantize(CENT, rounding=ROUND_HALF_UP)
+    if instalment <= 0:
+        raise NoSolution("months", "欠款太少、期数太多：每期金额不足 1 分钱，请减少期数。")
+    last = (exact * months).quantize(CENT, rounding=ROUND_HALF_UP) - instalment * (months - 1)
+    if last <= 0:
+        raise NoSolution("months", "按这个期数算，最后一期没有剩余金额，请减少期数。")
+    schedule = [(add_months(first_due, k), instalment) for k in range(months - 1)]
+    schedule.append((add_months(first_due, months - 1), last))
+    start = add_months(first_due, -1)  # a month before the first instalment
+    try:
+        result = calculate(LoanInput(balance, balance, start, "custom", payments=tuple(schedule)))
+    except NoSolution as problem:
+        raise NoSolution("annual_rate", problem.message) from None
+    total = yuan(result.total_paid)
     values |= {
         "年利率": f"{rate.normalize():f}",
-        "每期金额": yuan(plan.instalment),
-        "还款总额": yuan(plan.total),
-        "末期还款日": chinese_date(plan.schedule[-1][0]),
-        # for the note only
-        "最后一期": f"，最后一期 {yuan(plan.last)} 元" if plan.last != plan.instalment else "",
-        "年化利率": str(plan.apr),
+        "每期金额": yuan(instalment),
+        "还款总额": total,
+        "末期还款日": chinese_date(schedule[-1][0]),
+        "最后一期": f"，最后一期 {yuan(last)} 元" if last != instalment else "",  # for the note
+        "年化利率": str(percent(result.apr)),
     }
-    return plan
-
-
-def _plan_table(plan: Plan) -> list[Block]:
-    rows = [("期数", "还款日", "金额（元）")]
-    for number, (due, amount) in enumerate(plan.schedule, 1):
-        rows.append((f"第 {number} 期", chinese_date(due), yuan(amount)))
-    return [Block("table", rows=(*rows, ("合计", "", yuan(plan.total))))]
+    rows = [
+        (f"第 {k} 期", chinese_date(due), yuan(amount))
+        for k, (due, amount) in enumerate(schedule, 1)
+    ]
+    return [Block("table", rows=(("期数", "还款日", "金额（元）"), *rows, ("合计", "", total)))]

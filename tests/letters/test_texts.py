@@ -5,9 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from kb.letters.compose import BLANK, VALUE, build, parse
+from kb.letters.compose import BLANK, VALUE, build, parse, repayment_plan
 from kb.letters.kinds import KINDS
-from kb.letters.plan import make_plan
 from kb.rates.calc import NoSolution
 from tests.letters.conftest import shipped_rows
 
@@ -54,7 +53,8 @@ def test_a_missing_value_becomes_a_visible_blank():
 
 def test_a_plan_that_the_calculator_cannot_cost_is_refused():
     with pytest.raises(NoSolution):
-        make_plan(Decimal("0.01"), 600, Decimal("0"), datetime.date(2025, 1, 1))
+        data = {"balance": Decimal("0.01"), "months": 600, "first_due": datetime.date(2025, 1, 1)}
+        repayment_plan(data, {})
 
 
 def test_every_shipped_text_uses_only_known_placeholders():
