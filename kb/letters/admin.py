@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 
 from kb.core.content_version import ChangesContent
 from kb.core.workflow_admin import WorkflowAdmin
-from kb.letters.kinds import BLOCKS, COMMON, KINDS
+from kb.letters.kinds import COMMON, KINDS
 from kb.letters.models import Clause, Letter, LetterOffer
 
 
@@ -55,7 +55,7 @@ class LetterAdmin(ChangesContent, WorkflowAdmin):
             return "选择文书种类并保存后，这里列出它可用的占位符。"
         names = sorted((name, held) for name, (held, _) in {**COMMON, **kind.placeholders}.items())
         rows = format_html_join("", "<li><code>{{{}}}</code>：{}</li>", names)
-        blocks = "、".join(f"{{{b}}}" for b in BLOCKS if b in kind.blocks)
+        blocks = "、".join(f"{{{b}}}" for b in kind.blocks)
         clauses = "、".join(f"{key}（{label}）" for key, label in kind.clauses.items()) or "无"
         return format_html(
             "<ul>{}</ul><p>单独占一行的整块：{}。可选段落：{}。</p>", rows, blocks, clauses

@@ -9,10 +9,9 @@ items, {placeholders}; a line holding only a block placeholder ({所引条文}�
 import re
 from collections.abc import Callable, Mapping
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import groupby
 
 import numpy_financial as npf
 
@@ -34,25 +33,10 @@ class Run:
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "h2", "p", "li", "cite" (a provision's name), "quote" (its text), "table"
+    kind: str  # "h2", "p", "ul", "li", "cite" (a provision's name), "quote" (its text), "table"
     runs: tuple[Run, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()  # a table: the header row first
-
-
-@dataclass(frozen=True)
-class ListGroup:
-    """Consecutive list items, as the page shows them (one <ul>)."""
-
-    items: tuple[Block, ...]
-    kind: str = "list"
-
-
-def grouped(blocks: list[Block]) -> list[Block | ListGroup]:
-    out: list[Block | ListGroup] = []
-    for is_item, run in groupby(blocks, key=lambda block: block.kind == "li"):
-        run = tuple(run)
-        out += [ListGroup(run)] if is_item else run
-    return out
+    items: tuple["Block", ...] = ()  # a list ("ul"): its items ("li")
 
 
 def _split(text: str, pattern: re.Pattern, found: Callable[[str], Run]) -> list[Run]:
@@ -107,8 +91,12 @@ def build(text: str, values: Mapping[str, str], links=None, blocks=None) -> list
     for kind, line in parse(text):
         if kind == "block":
             out += (blocks or {}).get(line, [])
+            continue
+        block = Block(kind, linked(fill(line, values), links or {}))
+        if kind == "li" and out and out[-1].kind == "ul":  # consecutive items make one list
+            out[-1] = replace(out[-1], items=(*out[-1].items, block))
         else:
-            out.append(Block(kind, linked(fill(line, values), links or {})))
+            out.append(Block("ul", items=(block,)) if kind == "li" else block)
     return out
 
 
@@ -150,7 +138,7 @@ def compose(text, cited: list[Cited], clauses: list[tuple[str, list[Cited]]], da
     if kind.deadline and data.get(kind.deadline[1]):
         name, source, days = kind.deadline
         values[name] = chinese_date(data[source] + timedelta(days=days))
-    table = repayment_plan(data, values) if PLAN_TABLE in kind.blocks else []
+    table = repayment_plan(data, values) if kind.plan else []
     cited = list({p.url: p for p in [*cited, *(p for _, ps in clauses for p in ps)]}.values())
     links = {p.name: p.url for p in cited}
     blocks = {

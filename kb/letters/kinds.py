@@ -30,8 +30,12 @@ class Kind:
     # name a value that is not there.
     notes: tuple[str, ...]
     clauses: dict[str, str] = field(default_factory=dict)  # key → the reader's checkbox label
-    blocks: tuple[str, ...] = (PROVISIONS,)
+    plan: bool = False  # a repayment plan, and its table
     deadline: tuple[str, str, int] | None = None  # (placeholder, from the date field, days)
+
+    @property
+    def blocks(self) -> tuple[str, ...]:
+        return (CLAUSES,) * bool(self.clauses) + (PLAN_TABLE,) * self.plan + (PROVISIONS,)
 
     def names(self) -> set[str]:
         return {*COMMON, *self.placeholders, *self.blocks}
@@ -69,7 +73,6 @@ KINDS = {
             "如果对方在落款日（{日期}）当天收到，20 日届满是 {答复期限}；"
             "对方实际收到得晚，期限也相应推后。",
         ),
-        # 征信业管理条例 第二十五条: 自收到异议之日起20日内
         deadline=("答复期限", "date", 20),
     ),
     "stop-harassment": Kind(
@@ -85,7 +88,6 @@ KINDS = {
             "寄出前复印或截图留底，并保留寄送凭证、通话记录和短信截图：投诉和日后可能的诉讼都要用到。",
         ),
         clauses={"third-parties": "催收方联系过我的家人、朋友、同事或其他第三方"},
-        blocks=(CLAUSES, PROVISIONS),
     ),
     "repayment-plan": Kind(
         "协商还款和个性化分期申请",
@@ -107,7 +109,7 @@ KINDS = {
             "按实际还款日期计算，相当于年化利率约 {年化利率}%。",
             "机构是否同意、按什么条件分期，由机构根据自身规则和你的情况决定。提出的每期金额应当是你确实还得起的数。",
         ),
-        blocks=(PLAN_TABLE, PROVISIONS),
+        plan=True,
     ),
     "civil-defence": Kind(
         "民事答辩状（借款纠纷）",
@@ -134,8 +136,6 @@ KINDS = {
             "wrong-amount": "原告主张的金额有误",
             "partial-repayment": "我已经还过一部分",
         },
-        blocks=(CLAUSES, PROVISIONS),
-        # 民事诉讼法 第一百二十八条: 在收到之日起十五日内提出答辩状
         deadline=("答辩期届满日", "served", 15),
     ),
 }

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from kb.core.hant import to_traditional
 from kb.core.preview import published_or_preview
 from kb.laws.models import Provision
-from kb.letters.compose import Cited, compose, grouped
+from kb.letters.compose import Cited, compose
 from kb.letters.forms import FORMS
 from kb.letters.models import Clause, Letter
 from kb.letters.word import docx_bytes
@@ -87,7 +87,6 @@ def letter(request: HttpRequest, kind: str, docx: bool = False) -> HttpResponse:
         "text": text,
         "form": form,
         "letter": letter,
-        "blocks": letter and grouped(letter.blocks),
         "docx_url": f"{request.path[:-1]}.docx?{urlencode([*answers, (SUBMIT, '1')])}",
     }
     status = 400 if form.errors or docx else 200

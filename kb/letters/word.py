@@ -39,12 +39,13 @@ def docx_bytes(letter: Letter, to: Callable[[str], str] = str) -> bytes:
                 for cell, text in zip(table.add_row().cells, row, strict=True):
                     cell.text = to(text)
             continue
-        paragraph = document.add_paragraph(style=STYLES.get(block.kind))
-        for run in block.runs:
-            added = paragraph.add_run(to(run.text))
-            if run.kind == BLANK:
-                added.font.highlight_color = WD_COLOR_INDEX.YELLOW
-                added.font.underline = True
+        for item in block.items or [block]:
+            paragraph = document.add_paragraph(style=STYLES.get(item.kind))
+            for run in item.runs:
+                added = paragraph.add_run(to(run.text))
+                if run.kind == BLANK:
+                    added.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                    added.font.underline = True
     out = BytesIO()
     document.save(out)
     return out.getvalue()
