@@ -1,8 +1,6 @@
-"""A letter text and a reader's cleaned answers → the letter, as blocks of runs: what both the
-HTML page and the .docx are made from. Pure Python: the text, its clauses and cited provisions
-come in as plain data (kb/letters/views.py).
-
-Editors' texts use a small Markdown: each non-empty line a paragraph, “## ” headings, “- ” list
+"""A letter text and a reader's cleaned answers → the letter, as blocks of runs (what both the
+page and the .docx are made from). Pure Python: the text, its clauses and provisions come in as
+plain data. The texts' Markdown: each non-empty line a paragraph, “## ” headings, “- ” list
 items, {placeholders}; a line holding only a block placeholder ({所引条文}…) becomes that block.
 """
 

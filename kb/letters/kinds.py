@@ -37,13 +37,10 @@ class Kind:
     def blocks(self) -> tuple[str, ...]:
         return (CLAUSES,) * bool(self.clauses) + (PLAN_TABLE,) * self.plan + (PROVISIONS,)
 
-    def names(self) -> set[str]:
-        return {*COMMON, *self.placeholders, *self.blocks}
-
     def problems(self, text: str, where: str = "正文", inline: bool = False) -> list[str]:
         """Chinese messages for unknown placeholders and unmatched braces; [] when fine. An
         `inline` text (a clause) may hold no block."""
-        known = self.names() - set(BLOCKS) if inline else self.names()
+        known = {*COMMON, *self.placeholders, *(() if inline else self.blocks)}
         messages = []
         if unknown := sorted({n.strip() for n in PLACEHOLDER.findall(text)} - known):
             listed = "、".join(f"{{{name}}}" for name in unknown)

@@ -1,10 +1,9 @@
 """Letter texts kept by editors (never readers' data: a letter is filled from the request and
 forgotten) and the guide outcomes that offer them."""
 
-from urllib.parse import parse_qsl
-
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import QueryDict
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -205,8 +204,7 @@ class LetterOffer(models.Model):
     def clean(self):
         letter = getattr(self, "letter", None)  # unset on a form that lacks it
         fields = FORMS[letter.kind].base_fields if letter and letter.kind in FORMS else {}
-        names = {name for name, _ in parse_qsl(self.prefill, keep_blank_values=True)}
-        if letter and (unknown := sorted(names - set(fields))):
+        if letter and (unknown := sorted(set(QueryDict(self.prefill)) - set(fields))):
             raise ValidationError(
                 {"prefill": f"这份文书的表格没有这些字段：{'、'.join(unknown)}。"}
             )

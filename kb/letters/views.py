@@ -1,8 +1,5 @@
-"""The letter pages: the list, a letter's form and the filled letter (page or .docx).
-
-A letter page only reads (the text, its provisions, its clauses and theirs: four queries at
-most); the reader's answers live only in the request and in its private response.
-"""
+"""The letter pages: the list, a letter's form and the filled letter (page or .docx). They only
+read; the reader's answers live only in the request and in its private response."""
 
 from urllib.parse import urlencode
 
