@@ -12,7 +12,6 @@ from kb.letters.models import Clause, Letter, LetterOffer
 class ClauseInline(admin.StackedInline):
     model = Clause
     extra = 0
-    fields = ["key", "text", "provisions", "order"]
     autocomplete_fields = ["provisions"]
     verbose_name_plural = "可选段落（读者勾选后放入 {所选段落} 处）"
 
@@ -20,7 +19,6 @@ class ClauseInline(admin.StackedInline):
 class LetterOfferInline(admin.TabularInline):
     model = LetterOffer
     extra = 0
-    fields = ["node", "prefill"]
     raw_id_fields = ["node"]
     verbose_name_plural = "在这些向导结果页提供这份文书"
 

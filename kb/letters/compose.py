@@ -112,16 +112,16 @@ class Letter:
     notes: list[tuple[Run, ...]]  # for the reader, on the page only
 
 
-def chinese_date(value: date | None) -> str:
-    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+def chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
-def yuan(value: Decimal | None) -> str:
-    return f"{value:,.2f}" if value is not None else ""
+def yuan(amount: Decimal) -> str:
+    return f"{amount:,.2f}"
 
 
 def shown(value) -> str:
-    """A cleaned form value as the letter writes it."""
+    """A cleaned form value as the letter writes it ("" for none)."""
     if isinstance(value, date):
         return chinese_date(value)
     return yuan(value) if isinstance(value, Decimal) else str(value or "")

@@ -73,7 +73,6 @@ class LetterForm(forms.Form):
             self.fields["clauses"].choices = clauses
 
     def chosen(self) -> set[str]:
-        """Keys of the clauses the reader chose."""
         data = self.cleaned_data
         return {*data.get("clauses", ()), *(k.replace("_", "-") for k in data if data[k] is True)}
 

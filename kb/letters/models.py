@@ -215,8 +215,7 @@ class LetterOffer(models.Model):
     natural_key.dependencies = ["guide.node", "letters.letter"]
 
     def url(self) -> str:
-        base = self.letter.get_absolute_url()
-        return f"{base}?{self.prefill}" if self.prefill else base
+        return self.letter.get_absolute_url() + (f"?{self.prefill}" if self.prefill else "")
 
     def is_live(self) -> bool:
         return self.letter.is_published()

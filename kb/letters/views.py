@@ -1,10 +1,8 @@
 """The letter pages: the list, a letter's form and the filled letter (page or .docx). They only
 read; the reader's answers live only in the request and in its private response."""
 
-from urllib.parse import urlencode
-
 from django.db.models import F, Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
@@ -40,14 +38,12 @@ def _cited(provisions) -> list[Cited]:
 
 def _visit(request: HttpRequest, kind: str):
     """(the letter text, the form, the letter or None) for this request."""
-    if kind not in FORMS:
-        raise Http404("没有这种文书")
     provisions = Provision.objects.select_related("law").order_by("law__order", "law_id", "order")
     texts = Letter.objects.annotate(slug=F("kind")).prefetch_related(  # slug: for the lookup
         Prefetch("provisions", provisions),
         Prefetch("clauses", Clause.objects.prefetch_related(Prefetch("provisions", provisions))),
     )
-    text = published_or_preview(request, texts, kind, "这种文书还没有发布")
+    text = published_or_preview(request, texts, kind, "没有这种文书，或者它还没有发布")
     form_class, params = FORMS[kind], request.GET
     choices = [(c.key, c.label) for c in text.clauses.all()]
     if SUBMIT not in params:  # a blank form, or one pre-filled by a link (a guide outcome)
@@ -79,12 +75,11 @@ def letter(request: HttpRequest, kind: str, docx: bool = False) -> HttpResponse:
         response = HttpResponse(docx_bytes(letter, to), content_type=DOCX)
         response["Content-Disposition"] = f'attachment; filename="{kind}.docx"'
         return _private(response)
-    answers = [(name, v) for name in form.base_fields for v in request.GET.getlist(name) if v]
     context = {
         "text": text,
         "form": form,
         "letter": letter,
-        "docx_url": f"{request.path[:-1]}.docx?{urlencode([*answers, (SUBMIT, '1')])}",
+        "docx_url": f"{request.path[:-1]}.docx?{request.GET.urlencode()}",
     }
     status = 400 if form.errors or docx else 200
     response = render(request, "letters/letter.html", context, status=status)
