@@ -139,8 +139,12 @@ def compose(text, cited: list[Cited], clauses: list[tuple[str, list[Cited]]], da
     table = repayment_plan(data, values) if kind.plan else []
     cited = list({p.url: p for p in [*cited, *(p for _, ps in clauses for p in ps)]}.values())
     links = {p.name: p.url for p in cited}
+    # Each chosen clause ends with the provisions it relies on (依据：…), linked like any text.
+    based = [
+        f"{words}\n依据：{'、'.join(p.name for p in ps)}" if ps else words for words, ps in clauses
+    ]
     blocks = {
-        CLAUSES: [b for words, ps in clauses for b in _clause_blocks(words, ps, values, links)],
+        CLAUSES: [b for words in based for b in build(words, values, links)],
         PROVISIONS: [b for p in cited for b in _provision_blocks(p)],
         PLAN_TABLE: table,
     }
@@ -155,13 +159,6 @@ def compose(text, cited: list[Cited], clauses: list[tuple[str, list[Cited]]], da
 def _provision_blocks(p: Cited) -> list[Block]:
     quotes = [Block("quote", (Run(paragraph),)) for paragraph in p.paragraphs]
     return [Block("cite", (Run(p.name, LINK, p.url),)), *quotes]
-
-
-def _clause_blocks(text: str, cited: list[Cited], values: dict, links: dict) -> list[Block]:
-    blocks = build(text, values, links)
-    if cited:  # 依据：《民法典》第六百七十条、…, each name linked
-        blocks.append(Block("p", linked([Run("依据：" + "、".join(p.name for p in cited))], links)))
-    return blocks
 
 
 def repayment_plan(data: dict, values: dict) -> list[Block]:

@@ -8,15 +8,16 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from kb.letters.kinds import KINDS
 from kb.rates.inputs import MAX_DATE, MAX_MONEY, MAX_MONTHS, MIN_DATE
 
+# Field factories with Chinese messages; other keyword arguments (required=False) go to the field.
 SHORT, LINE, TEXT, LONG = 40, 100, 1000, 3000
 DECIMAL = forms.TextInput(attrs={"inputmode": "decimal"})
 
 
-def text(label: str, limit: int = LINE, help_text: str = "", *, rows=0, required=True):
+def text(label: str, limit: int = LINE, help_text: str = "", *, rows=0, **kwargs):
     return forms.CharField(
+        **kwargs,
         label=label,
         max_length=limit,
-        required=required,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": rows}) if rows else None,
         error_messages={
@@ -26,10 +27,10 @@ def text(label: str, limit: int = LINE, help_text: str = "", *, rows=0, required
     )
 
 
-def day(label: str, help_text: str = "格式 年-月-日，例如 2025-03-15。", *, required=True):
+def day(label: str, help_text: str = "格式 年-月-日，例如 2025-03-15。", **kwargs):
     return forms.DateField(
+        **kwargs,
         label=label,
-        required=required,
         help_text=help_text,
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -44,10 +45,10 @@ def day(label: str, help_text: str = "格式 年-月-日，例如 2025-03-15。"
     )
 
 
-def money(label: str, help_text: str, *, required=True):
+def money(label: str, help_text: str, **kwargs):
     return forms.DecimalField(
+        **kwargs,
         label=label,
-        required=required,
         help_text=help_text,
         decimal_places=2,
         widget=DECIMAL,

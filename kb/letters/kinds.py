@@ -26,9 +26,7 @@ COMMON = {
 class Kind:
     name: str
     placeholders: dict[str, tuple[str, str]]
-    # For the reader, on the page only; filled like the text ({name}), and left out when they
-    # name a value that is not there.
-    notes: tuple[str, ...]
+    notes: tuple[str, ...]  # for the reader, on the page only; filled like the text ({name})
     clauses: dict[str, str] = field(default_factory=dict)  # key → the reader's checkbox label
     plan: bool = False  # a repayment plan, and its table
     deadline: tuple[str, str, int] | None = None  # (placeholder, from the date field, days)
