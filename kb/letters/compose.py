@@ -67,29 +67,19 @@ def linked(runs: list[Run], links: Mapping[str, str]) -> tuple[Run, ...]:
     return tuple(out)
 
 
-def parse(text: str) -> list[tuple[str, str]]:
-    """Editor's Markdown → (kind, line) pairs, one per non-empty line; "block" names a block."""
-    out = []
-    for line in filter(None, (line.strip() for line in text.splitlines())):
-        if match := BLOCK_LINE.match(line):
-            out.append(("block", match.group(1)))
-        elif line.startswith("#"):
-            out.append(("h2", line.lstrip("#").strip()))
-        elif line.startswith(("- ", "* ")):
-            out.append(("li", line[2:].strip()))
-        else:
-            out.append(("p", line))
-    return out
-
-
 def build(text: str, values: Mapping[str, str], links=None, blocks=None) -> list[Block]:
     """An editor's text filled in, cited provisions linked; block placeholders become the
     given blocks (or nothing)."""
     out: list[Block] = []
-    for kind, line in parse(text):
-        if kind == "block":
-            out += (blocks or {}).get(line, [])
+    for line in filter(None, (line.strip() for line in text.splitlines())):
+        if match := BLOCK_LINE.match(line):
+            out += (blocks or {}).get(match.group(1), [])
             continue
+        kind = "p"
+        if line.startswith("#"):
+            kind, line = "h2", line.lstrip("#").strip()
+        elif line.startswith(("- ", "* ")):
+            kind, line = "li", line[2:].strip()
         block = Block(kind, linked(fill(line, values), links or {}))
         if kind == "li" and out and out[-1].kind == "ul":  # consecutive items make one list
             out[-1] = replace(out[-1], items=(*out[-1].items, block))

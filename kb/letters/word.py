@@ -29,15 +29,12 @@ def docx_bytes(letter: Letter, to: Callable[[str], str] = str) -> bytes:
     document.add_heading(to(letter.title), level=1).alignment = WD_ALIGN_PARAGRAPH.CENTER
     for block in letter.blocks:
         if block.kind == "table":
-            header, *rows = block.rows
-            table = document.add_table(rows=1, cols=len(header))
-            table.style = "Table Grid"
-            for cell, text in zip(table.rows[0].cells, header, strict=True):
-                cell.text = to(text)
-                cell.paragraphs[0].runs[0].font.bold = True
-            for row in rows:
-                for cell, text in zip(table.add_row().cells, row, strict=True):
+            table = document.add_table(len(block.rows), len(block.rows[0]), "Table Grid")
+            for row, cells in zip(block.rows, table.rows, strict=True):
+                for text, cell in zip(row, cells.cells, strict=True):
                     cell.text = to(text)
+            for cell in table.rows[0].cells:  # the header
+                cell.paragraphs[0].runs[0].font.bold = True
             continue
         for item in block.items or [block]:
             paragraph = document.add_paragraph(style=STYLES.get(item.kind))

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from kb.letters.compose import BLANK, VALUE, build, parse, repayment_plan
+from kb.letters.compose import BLANK, VALUE, Block, Run, build, repayment_plan
 from kb.letters.kinds import KINDS
 from kb.rates.calc import NoSolution
 from tests.letters.conftest import shipped_rows
@@ -30,14 +30,17 @@ def test_it_checks_placeholders(text, expected):
 
 
 def test_it_reads_lines_headings_lists_and_blocks():
-    text = "## 标题\n\n第一段\n第二段\n- 一项\n{所引条文}\n"
-    assert parse(text) == [
+    text = "## 标题\n\n第一段\n第二段\n- 一项\n* 二项\n{所引条文}\n"
+    cite = Block("cite", (Run("《某法》第一条"),))
+    built = build(text, {}, blocks={"所引条文": [cite]})
+    assert [(b.kind, "".join(r.text for r in b.runs)) for b in built] == [
         ("h2", "标题"),
         ("p", "第一段"),
         ("p", "第二段"),
-        ("li", "一项"),
-        ("block", "所引条文"),
+        ("ul", ""),
+        ("cite", "《某法》第一条"),
     ]
+    assert [item.runs for item in built[3].items] == [(Run("一项"),), (Run("二项"),)]
 
 
 def test_a_missing_value_becomes_a_visible_blank():
