@@ -13,13 +13,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import numpy_financial as npf
 
-from kb.letters.kinds import BLOCKS, CLAUSES, COMMON, KINDS, PLACEHOLDER, PLAN_TABLE, PROVISIONS
+from kb.letters.kinds import CLAUSES, COMMON, KINDS, PLACEHOLDER, PLAN_TABLE, PROVISIONS
 from kb.rates.calc import LoanInput, NoSolution, add_months, calculate, percent
 
 CENT = Decimal("0.01")
 
 TEXT, VALUE, BLANK, LINK = "text", "value", "blank", "link"
-BLOCK_LINE = re.compile(r"^\{\s*(" + "|".join(BLOCKS) + r")\s*\}$")
+BLOCK_LINE = re.compile(r"^\{\s*(" + "|".join((CLAUSES, PLAN_TABLE, PROVISIONS)) + r")\s*\}$")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass, field
 
 CLAUSES, PLAN_TABLE, PROVISIONS = "所选段落", "还款计划表", "所引条文"
-BLOCKS = (CLAUSES, PLAN_TABLE, PROVISIONS)
 PLACEHOLDER = re.compile(r"\{([^{}\n]{0,40})\}")
 
 # Placeholder → (what it holds, shown to editors; the form field giving its value, if any).

@@ -16,7 +16,6 @@ from kb.letters.models import Clause, Letter
 from kb.letters.word import docx_bytes
 from kb.rates.calc import NoSolution
 
-SUBMIT = "go"  # the submit button's name: without it, a query only pre-fills the form
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -46,7 +45,7 @@ def _visit(request: HttpRequest, kind: str):
     text = published_or_preview(request, texts, kind, "没有这种文书，或者它还没有发布")
     form_class, params = FORMS[kind], request.GET
     choices = [(c.key, c.label) for c in text.clauses.all()]
-    if SUBMIT not in params:  # a blank form, or one pre-filled by a link (a guide outcome)
+    if "go" not in params:  # no submit button (go): a blank form, or one a link pre-fills
         initial = {**params.dict(), "clauses": params.getlist("clauses")}
         return text, form_class(initial=initial, clauses=choices), None
     form = form_class(params, clauses=choices)
