@@ -68,8 +68,7 @@ def linked(runs: list[Run], links: Mapping[str, str]) -> tuple[Run, ...]:
 
 
 def build(text: str, values: Mapping[str, str], links=None, blocks=None) -> list[Block]:
-    """An editor's text filled in, cited provisions linked; block placeholders become the
-    given blocks (or nothing)."""
+    """An editor's text filled in and linked; a block line becomes the given blocks (or none)."""
     out: list[Block] = []
     for line in filter(None, (line.strip() for line in text.splitlines())):
         if match := BLOCK_LINE.match(line):

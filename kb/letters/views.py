@@ -20,8 +20,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """The reader's answers are in this response: no shared cache or search engine keeps it,
-    and links followed from it do not carry its address (with the answers) as a Referer."""
+    """The reader's answers are in it: no shared cache, search engine or Referer passes them on."""
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"
