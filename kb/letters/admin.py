@@ -58,6 +58,3 @@ class LetterAdmin(ChangesContent, WorkflowAdmin):
         return format_html(
             "<ul>{}</ul><p>单独占一行的整块：{}。可选段落：{}。</p>", rows, blocks, clauses
         )
-
-    def view_on_site(self, obj):
-        return obj.get_absolute_url()
