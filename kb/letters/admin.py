@@ -5,14 +5,13 @@ from django.utils.html import format_html, format_html_join
 
 from kb.core.content_version import ChangesContent
 from kb.core.workflow_admin import WorkflowAdmin
-from kb.letters.kinds import BLOCKS, COMMON, KINDS
+from kb.letters.kinds import COMMON, KINDS
 from kb.letters.models import Clause, Letter, LetterOffer
 
 
 class ClauseInline(admin.StackedInline):
     model = Clause
     extra = 0
-    fields = ["key", "text", "provisions", "order"]
     autocomplete_fields = ["provisions"]
     verbose_name_plural = "可选段落（读者勾选后放入 {所选段落} 处）"
 
@@ -20,7 +19,6 @@ class ClauseInline(admin.StackedInline):
 class LetterOfferInline(admin.TabularInline):
     model = LetterOffer
     extra = 0
-    fields = ["node", "prefill"]
     raw_id_fields = ["node"]
     verbose_name_plural = "在这些向导结果页提供这份文书"
 
@@ -53,13 +51,10 @@ class LetterAdmin(ChangesContent, WorkflowAdmin):
         kind = KINDS.get(obj.kind) if obj and obj.pk else None
         if kind is None:
             return "选择文书种类并保存后，这里列出它可用的占位符。"
-        names = {**COMMON, **kind.placeholders}
-        rows = format_html_join("", "<li><code>{{{}}}</code>：{}</li>", sorted(names.items()))
-        blocks = "、".join(f"{{{b}}}" for b in BLOCKS if b in kind.blocks)
+        names = sorted((name, held) for name, (held, _) in {**COMMON, **kind.placeholders}.items())
+        rows = format_html_join("", "<li><code>{{{}}}</code>：{}</li>", names)
+        blocks = "、".join(f"{{{b}}}" for b in kind.blocks)
         clauses = "、".join(f"{key}（{label}）" for key, label in kind.clauses.items()) or "无"
         return format_html(
             "<ul>{}</ul><p>单独占一行的整块：{}。可选段落：{}。</p>", rows, blocks, clauses
         )
-
-    def view_on_site(self, obj):
-        return obj.get_absolute_url()

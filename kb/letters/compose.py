@@ -1,19 +1,90 @@
-"""From a letter's text and a reader's cleaned answers to the letter: values, blocks, notes.
-
-Pure Python (no Django, no database): the letter's text, clauses and provisions come in as
-plain data (kb/letters/pages.py reads them), the reader's answers as a form's cleaned_data.
+"""A letter text and a reader's cleaned answers → the letter, as blocks of runs (what both the
+page and the .docx are made from). Pure Python: the text, its clauses and provisions come in as
+plain data. The texts' Markdown: each non-empty line a paragraph, “## ” headings, “- ” list
+items, {placeholders}; a line holding only a block placeholder ({所引条文}…) becomes that block.
 """
 
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Mapping
+from contextlib import suppress
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from kb.letters.blocks import LINK, Block, ListGroup, Run, build, grouped, linked
-from kb.letters.kinds import CLAUSES, PLAN_TABLE, PROVISIONS
-from kb.letters.plan import Plan, PlanError, make_plan
+import numpy_financial as npf
 
-OBJECTION_DAYS = 20  # 征信业管理条例 第二十五条: 自收到异议之日起20日内
-DEFENCE_DAYS = 15  # 民事诉讼法 第一百二十八条: 在收到之日起十五日内提出答辩状
+from kb.letters.kinds import CLAUSES, COMMON, KINDS, PLACEHOLDER, PLAN_TABLE, PROVISIONS
+from kb.rates.calc import LoanInput, NoSolution, add_months, calculate, percent
+
+CENT = Decimal("0.01")
+
+TEXT, VALUE, BLANK, LINK = "text", "value", "blank", "link"
+BLOCK_LINE = re.compile(r"^\{\s*(" + "|".join((CLAUSES, PLAN_TABLE, PROVISIONS)) + r")\s*\}$")
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    kind: str = TEXT  # TEXT, VALUE (the reader's own words), BLANK (to fill by hand), LINK
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "h2", "p", "ul", "li", "cite" (a provision's name), "quote" (its text), "table"
+    runs: tuple[Run, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()  # a table: the header row first
+    items: tuple["Block", ...] = ()  # a list ("ul"): its items ("li")
+
+
+def _split(text: str, pattern: re.Pattern, found: Callable[[str], Run]) -> list[Run]:
+    """The text as runs: `found(match)` for each match of the pattern's one group."""
+    parts = pattern.split(text)
+    return [found(part) if i % 2 else Run(part) for i, part in enumerate(parts) if part or i % 2]
+
+
+def fill(text: str, values: Mapping[str, str]) -> list[Run]:
+    """A line of an editor's text with its placeholders replaced (a blank when no value)."""
+
+    def value(name: str) -> Run:
+        name = name.strip()
+        return Run(values[name], VALUE) if values.get(name) else Run(f"【待填：{name}】", BLANK)
+
+    return _split(text, PLACEHOLDER, value)
+
+
+def linked(runs: list[Run], links: Mapping[str, str]) -> tuple[Run, ...]:
+    """The editor's own words with each cited provision's name (《民法典》第六百七十条) linked."""
+    if not links:
+        return tuple(runs)
+    names = re.compile("(" + "|".join(map(re.escape, sorted(links, key=len, reverse=True))) + ")")
+    out: list[Run] = []
+    for run in runs:
+        if run.kind != TEXT:
+            out.append(run)
+        else:
+            out += _split(run.text, names, lambda name: Run(name, LINK, links[name]))
+    return tuple(out)
+
+
+def build(text: str, values: Mapping[str, str], links=None, blocks=None) -> list[Block]:
+    """An editor's text filled in and linked; a block line becomes the given blocks (or none)."""
+    out: list[Block] = []
+    for line in filter(None, (line.strip() for line in text.splitlines())):
+        if match := BLOCK_LINE.match(line):
+            out += (blocks or {}).get(match.group(1), [])
+            continue
+        kind = "p"
+        if line.startswith("#"):
+            kind, line = "h2", line.lstrip("#").strip()
+        elif line.startswith(("- ", "* ")):
+            kind, line = "li", line[2:].strip()
+        block = Block(kind, linked(fill(line, values), links or {}))
+        if kind == "li" and out and out[-1].kind == "ul":  # consecutive items make one list
+            out[-1] = replace(out[-1], items=(*out[-1].items, block))
+        else:
+            out.append(Block("ul", items=(block,)) if kind == "li" else block)
+    return out
 
 
 @dataclass(frozen=True)
@@ -24,179 +95,97 @@ class Cited:
 
 
 @dataclass(frozen=True)
-class ClauseText:
-    key: str
-    label: str
-    text: str
-    provisions: tuple[Cited, ...]
-
-
-@dataclass(frozen=True)
-class Template:
-    kind: str
-    title: str
-    body: str
-    provisions: tuple[Cited, ...]
-    clauses: tuple[ClauseText, ...]
-
-
-@dataclass(frozen=True)
 class Letter:
     title: str
     blocks: list[Block]
     notes: list[tuple[Run, ...]]  # for the reader, on the page only
-    plan: Plan | None = None
-
-    @property
-    def html_blocks(self) -> list[Block | ListGroup]:
-        return grouped(self.blocks)
 
 
-def chinese_date(value: date | None) -> str:
-    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+def chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
-def yuan(value: Decimal | None) -> str:
-    return f"{value:,.2f}" if value is not None else ""
+def yuan(amount: Decimal) -> str:
+    return f"{amount:,.2f}"
 
 
-def compose(template: Template, data: dict, chosen: list[str]) -> Letter:
-    """The letter for these answers. Raises PlanError when a repayment plan cannot work."""
-    values, notes, plan = VALUES[template.kind](data)
-    values |= {
-        "姓名": data["name"],
-        "联系电话": data.get("phone") or "",
-        "日期": chinese_date(data.get("date")),
-    }
-    clauses = [c for c in template.clauses if c.key in chosen]
-    cited = _unique([*template.provisions, *(p for c in clauses for p in c.provisions)])
+def shown(value) -> str:
+    """A cleaned form value as the letter writes it ("" for none)."""
+    if isinstance(value, date):
+        return chinese_date(value)
+    return yuan(value) if isinstance(value, Decimal) else str(value or "")
+
+
+def compose(text, cited: list[Cited], clauses: list[tuple[str, list[Cited]]], data) -> Letter:
+    """The letter from a text (its kind, title and body), its provisions and the chosen clauses
+    (text, provisions), for these answers. Raises NoSolution when a repayment plan cannot work."""
+    kind = KINDS[text.kind]
+    placeholders = {**COMMON, **kind.placeholders}.items()
+    values = {name: shown(data.get(source)) for name, (_, source) in placeholders if source}
+    if kind.deadline and data.get(kind.deadline[1]):
+        name, source, days = kind.deadline
+        values[name] = chinese_date(data[source] + timedelta(days=days))
+    table = repayment_plan(data, values) if kind.plan else []
+    cited = list({p.url: p for p in [*cited, *(p for _, ps in clauses for p in ps)]}.values())
     links = {p.name: p.url for p in cited}
+    # Each chosen clause ends with the provisions it relies on (依据：…), linked like any text.
+    based = [
+        f"{words}\n依据：{'、'.join(p.name for p in ps)}" if ps else words for words, ps in clauses
+    ]
     blocks = {
-        CLAUSES: [b for c in clauses for b in _clause_blocks(c, values, links)],
+        CLAUSES: [b for words in based for b in build(words, values, links)],
         PROVISIONS: [b for p in cited for b in _provision_blocks(p)],
-        PLAN_TABLE: _plan_table(plan) if plan else [],
+        PLAN_TABLE: table,
     }
-    body = build(template.body, values, blocks, links)
-    return Letter(template.title, body, [linked((Run(n),), links) for n in notes], plan)
-
-
-def _unique(provisions: list[Cited]) -> list[Cited]:
-    return list({p.url: p for p in provisions}.values())
-
-
-def _clause_blocks(clause: ClauseText, values: dict, links: dict) -> list[Block]:
-    blocks = build(clause.text, values, links=links)
-    if clause.provisions:
-        runs: list[Run] = [Run("依据：")]
-        for i, p in enumerate(clause.provisions):
-            runs += [Run("、")] if i else []
-            runs.append(Run(p.name, LINK, p.url))
-        blocks.append(Block("p", tuple(runs)))
-    return blocks
+    body = build(text.body, values, links, blocks)
+    notes = []
+    for note in kind.notes:
+        with suppress(KeyError):  # a note about a value that is not there is left out
+            notes.append(linked([Run(note.format_map(values))], links))
+    return Letter(text.title, body, notes)
 
 
 def _provision_blocks(p: Cited) -> list[Block]:
-    return [Block("cite", (Run(p.name, LINK, p.url),))] + [
-        Block("quote", (Run(text),)) for text in p.paragraphs
-    ]
+    quotes = [Block("quote", (Run(paragraph),)) for paragraph in p.paragraphs]
+    return [Block("cite", (Run(p.name, LINK, p.url),)), *quotes]
 
 
-def _plan_table(plan: Plan) -> list[Block]:
-    rows = [("期数", "还款日", "金额（元）")]
-    rows += [(f"第 {i.number} 期", chinese_date(i.due), yuan(i.amount)) for i in plan.schedule]
-    rows.append(("合计", "", yuan(plan.total)))
-    return [Block("table", rows=tuple(rows))]
-
-
-def credit_objection(data: dict) -> tuple[dict, list[str], None]:
-    values = {
-        "收件机构": data["recipient"],
-        "异议记录": data["record"],
-        "错误理由": data["reason"],
-        "请求事项": data["request"],
-        "证明材料": data.get("evidence") or "",
-        "答复期限": "",
-    }
-    notes = [
-        "《征信业管理条例》第二十五条：征信机构或者信息提供者应自收到异议之日起 20 日内核查、"
-        "处理并书面答复。请保留寄送或提交的凭证，以便知道对方是哪一天收到的。"
-    ]
-    if sent := data.get("date"):
-        due = sent + timedelta(days=OBJECTION_DAYS)
-        values["答复期限"] = chinese_date(due)
-        notes.append(
-            f"如果对方在落款日（{chinese_date(sent)}）当天收到，20 日届满是 {chinese_date(due)}；"
-            "对方实际收到得晚，期限也相应推后。"
-        )
-    return values, notes, None
-
-
-def stop_harassment(data: dict) -> tuple[dict, list[str], None]:
-    values = {
-        "收件机构": data["recipient"],
-        "借款信息": data.get("account") or "",
-        "催收行为": data["conduct"],
-        "第三方情况": data.get("third_party_detail") or "",
-        "监管部门": data["regulator"],
-    }
-    notes = [
-        "寄出前复印或截图留底，并保留寄送凭证、通话记录和短信截图：投诉和日后可能的诉讼都要用到。"
-    ]
-    return values, notes, None
-
-
-def repayment_plan(data: dict) -> tuple[dict, list[str], Plan]:
+def repayment_plan(data: dict, values: dict) -> list[Block]:
+    """The proposed plan as a table, its figures added to `values`: equal monthly instalments at
+    the proposed rate (the annuity; the balance split evenly at 0 %) in fen, the last taking
+    the rounding so the total is exact. The schedule goes through kb.rates.calc like any loan
+    the checker sees: its limits apply, and the rate it finds is the cost the lender would see.
+    Raises NoSolution, naming the form field to blame, when the plan cannot work."""
+    balance, months, first_due = data["balance"], data["months"], data["first_due"]
     rate = data.get("annual_rate") or Decimal("0")
-    plan = make_plan(data["balance"], data["months"], rate, data["first_due"])
-    values = {
-        "收件机构": data["recipient"],
-        "借款信息": data.get("account") or "",
-        "欠款总额": yuan(plan.balance),
-        "分期期数": str(plan.months),
+    if rate:
+        exact = Decimal(repr(float(npf.pmt(float(rate) / 1200, months, -float(balance)))))
+    else:
+        exact = balance / months
+    instalment = exact.quantize(CENT, rounding=ROUND_HALF_UP)
+    if instalment <= 0:
+        raise NoSolution("months", "欠款太少、期数太多：每期金额不足 1 分钱，请减少期数。")
+    last = (exact * months).quantize(CENT, rounding=ROUND_HALF_UP) - instalment * (months - 1)
+    if last <= 0:
+        raise NoSolution("months", "按这个期数算，最后一期没有剩余金额，请减少期数。")
+    schedule = [(add_months(first_due, k), instalment) for k in range(months - 1)]
+    schedule.append((add_months(first_due, months - 1), last))
+    start = add_months(first_due, -1)  # a month before the first instalment
+    try:
+        result = calculate(LoanInput(balance, balance, start, "custom", payments=tuple(schedule)))
+    except NoSolution as problem:
+        raise NoSolution("annual_rate", problem.message) from None
+    total = yuan(result.total_paid)
+    values |= {
         "年利率": f"{rate.normalize():f}",
-        "每期金额": yuan(plan.instalment),
-        "还款总额": yuan(plan.total),
-        "首期还款日": chinese_date(plan.schedule[0].due),
-        "末期还款日": chinese_date(plan.schedule[-1].due),
-        "收入情况": data["income"],
-        "困难原因": data["hardship"],
+        "每期金额": yuan(instalment),
+        "还款总额": total,
+        "末期还款日": chinese_date(schedule[-1][0]),
+        "最后一期": f"，最后一期 {yuan(last)} 元" if last != instalment else "",  # for the note
+        "年化利率": str(percent(result.apr)),
     }
-    last = f"，最后一期 {yuan(plan.last)} 元" if plan.last != plan.instalment else ""
-    notes = [
-        f"按你的方案：每期 {yuan(plan.instalment)} 元，共 {plan.months} 期{last}，"
-        f"合计 {yuan(plan.total)} 元；按实际还款日期计算，相当于年化利率约 {plan.apr}%。",
-        "机构是否同意、按什么条件分期，由机构根据自身规则和你的情况决定。提出的每期金额应当是你确实还得起的数。",
+    rows = [
+        (f"第 {k} 期", chinese_date(due), yuan(amount))
+        for k, (due, amount) in enumerate(schedule, 1)
     ]
-    return values, notes, plan
-
-
-def civil_defence(data: dict) -> tuple[dict, list[str], None]:
-    served = data["served"]
-    due = served + timedelta(days=DEFENCE_DAYS)
-    values = {
-        "法院": data["court"],
-        "案号": data["case_number"],
-        "原告": data["plaintiff"],
-        "送达日期": chinese_date(served),
-        "答辩期届满日": chinese_date(due),
-        "事实与理由": data["facts"],
-        "实际到手金额": yuan(data.get("received")),
-        "已还金额": yuan(data.get("repaid")),
-    }
-    notes = [
-        f"答辩期：被告应在收到起诉状副本之日起 15 日内提出答辩状（《民事诉讼法》第一百二十八条）。"
-        f"你在 {chinese_date(served)} 收到，答辩期最后一日是 {chinese_date(due)}。",
-        "收到当天不计入期间；最后一日是法定休假日的，以休假日后的第一日为期间届满的日期"
-        "（《民事诉讼法》第八十五条）。请以法院的通知为准，尽量提前提交，并留一份副本。",
-    ]
-    return values, notes, None
-
-
-VALUES = {
-    "credit-objection": credit_objection,
-    "stop-harassment": stop_harassment,
-    "repayment-plan": repayment_plan,
-    "civil-defence": civil_defence,
-}
-
-__all__ = ["PlanError", "compose"]
+    return [Block("table", rows=(("期数", "还款日", "金额（元）"), *rows, ("合计", "", total)))]

@@ -1,10 +1,9 @@
-"""Letter texts kept by editors (templates, never readers' data) and where the site offers them.
-
-Nothing here stores what a reader types: a letter is filled from the request and forgotten.
-"""
+"""Letter texts kept by editors (never readers' data: a letter is filled from the request and
+forgotten) and the guide outcomes that offer them."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import QueryDict
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -12,8 +11,8 @@ from kb.articles.models import Article
 from kb.core.workflow import PublishableQuerySet, Status
 from kb.guide.models import Node
 from kb.laws.models import Provision
-from kb.letters import placeholders
-from kb.letters.kinds import CLAUSES, KIND_CHOICES, KINDS, PLAN_TABLE, PROVISIONS
+from kb.letters.forms import FORMS
+from kb.letters.kinds import KIND_CHOICES, KINDS
 
 TEXT_HELP = (
     "Markdown：每行是一段（空行只为方便阅读）；“## ”开头是小标题，“- ”开头是列表项。读者填的内容用花括号占位，"
@@ -23,9 +22,6 @@ TEXT_HELP = (
 
 
 class LetterManager(models.Manager.from_queryset(PublishableQuerySet)):
-    """`published()` (kb/core/workflow.py) is the only door for public pages, the sitemap and
-    the links from articles and guides."""
-
     def get_by_natural_key(self, kind):
         return self.get(kind=kind)
 
@@ -97,8 +93,7 @@ class Letter(models.Model):
 
     def clean(self):
         if self.status == Status.PUBLISHED and self.kind in KINDS:
-            found = placeholders.problems(self.body, KINDS[self.kind].names(), "文书正文")
-            if found:
+            if found := KINDS[self.kind].problems(self.body, "文书正文"):
                 raise ValidationError({"body": found})
 
     def natural_key(self):
@@ -156,17 +151,12 @@ class Clause(models.Model):
         return KINDS[self.letter.kind].clauses.get(self.key, self.key)
 
     def clean(self):
-        kind = KINDS.get(getattr(self.letter, "kind", ""))
-        if kind is None:
-            return
-        if self.key not in kind.clauses:
+        kind = KINDS.get(self.letter.kind)
+        if kind and self.key not in kind.clauses:
             allowed = "、".join(f"{k}（{label}）" for k, label in kind.clauses.items()) or "无"
             raise ValidationError({"key": f"这类文书没有这个可选段落；可用的是：{allowed}。"})
-        if self.letter.status == Status.PUBLISHED:
-            # A clause is inline text: no block of its own inside it.
-            known = kind.names() - {CLAUSES, PLAN_TABLE, PROVISIONS}
-            found = placeholders.problems(self.text, known, f"可选段落“{self.label}”")
-            if found:
+        if kind and self.letter.status == Status.PUBLISHED:
+            if found := kind.problems(self.text, f"可选段落“{self.label}”", inline=True):
                 raise ValidationError({"text": found})
 
     def natural_key(self):
@@ -212,14 +202,12 @@ class LetterOffer(models.Model):
         return f"{self.node} → {self.letter}"
 
     def clean(self):
-        from kb.letters.forms import unknown_prefill
-
-        if getattr(self, "letter", None) is not None:
-            unknown = unknown_prefill(self.letter.kind, self.prefill)
-            if unknown:
-                raise ValidationError(
-                    {"prefill": f"这份文书的表格没有这些字段：{'、'.join(unknown)}。"}
-                )
+        letter = getattr(self, "letter", None)  # unset on a form that lacks it
+        fields = FORMS[letter.kind].base_fields if letter and letter.kind in FORMS else {}
+        if letter and (unknown := sorted(set(QueryDict(self.prefill)) - set(fields))):
+            raise ValidationError(
+                {"prefill": f"这份文书的表格没有这些字段：{'、'.join(unknown)}。"}
+            )
 
     def natural_key(self):
         return self.node.natural_key()
@@ -227,8 +215,7 @@ class LetterOffer(models.Model):
     natural_key.dependencies = ["guide.node", "letters.letter"]
 
     def url(self) -> str:
-        base = self.letter.get_absolute_url()
-        return f"{base}?{self.prefill}" if self.prefill else base
+        return self.letter.get_absolute_url() + (f"?{self.prefill}" if self.prefill else "")
 
     def is_live(self) -> bool:
         return self.letter.is_published()

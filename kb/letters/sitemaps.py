@@ -4,9 +4,7 @@ from django.urls import reverse
 from kb.letters.models import Letter
 
 
-class LetterSitemap(Sitemap):
-    """The list and each letter's blank form; filled letters exist only in their reader's URL."""
-
+class LetterSitemap(Sitemap):  # filled letters exist only in their reader's URL
     changefreq = "monthly"
     priority = 0.6
 

@@ -7,5 +7,5 @@ app_name = "letters"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<slug:kind>/", views.letter, name="form"),
-    path("<slug:kind>.docx", views.docx, name="docx"),
+    path("<slug:kind>.docx", views.letter, {"docx": True}, name="docx"),
 ]

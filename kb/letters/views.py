@@ -1,55 +1,85 @@
+"""The letter pages: the list, a letter's form and the filled letter (page or .docx). They only
+read; the reader's answers live only in the request and in its private response."""
+
+from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from kb.core.hant import to_traditional
-from kb.letters import pages
-from kb.letters.blocks import convert
+from kb.core.preview import published_or_preview
+from kb.laws.models import Provision
+from kb.letters.compose import Cited, compose
 from kb.letters.forms import FORMS
+from kb.letters.models import Clause, Letter
 from kb.letters.word import docx_bytes
+from kb.rates.calc import NoSolution
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """The reader's answers are in this response: no shared cache or search engine keeps it."""
+    """The reader's answers are in it: no shared cache, search engine or Referer passes them on."""
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex"
-    # Links followed from the letter must not carry its address (and the reader's values in
-    # it) to the next page's logs as a Referer.
     response["Referrer-Policy"] = "no-referrer"
     return response
 
 
+def _cited(provisions) -> list[Cited]:
+    return [
+        Cited(f"《{p.law.short_title}》{p.label}", p.get_absolute_url(), tuple(p.paragraphs()))
+        for p in provisions.all()
+    ]
+
+
+def _visit(request: HttpRequest, kind: str):
+    """(the letter text, the form, the letter or None) for this request."""
+    provisions = Provision.objects.select_related("law").order_by("law__order", "law_id", "order")
+    texts = Letter.objects.annotate(slug=F("kind")).prefetch_related(  # slug: for the lookup
+        Prefetch("provisions", provisions),
+        Prefetch("clauses", Clause.objects.prefetch_related(Prefetch("provisions", provisions))),
+    )
+    text = published_or_preview(request, texts, kind, "没有这种文书，或者它还没有发布")
+    form_class, params = FORMS[kind], request.GET
+    choices = [(c.key, c.label) for c in text.clauses.all()]
+    if "go" not in params:  # no submit button (go): a blank form, or one a link pre-fills
+        initial = {**params.dict(), "clauses": params.getlist("clauses")}
+        return text, form_class(initial=initial, clauses=choices), None
+    form = form_class(params, clauses=choices)
+    if not form.is_valid():
+        return text, form, None
+    chosen = [(c.text, _cited(c.provisions)) for c in text.clauses.all() if c.key in form.chosen()]
+    try:
+        return text, form, compose(text, _cited(text.provisions), chosen, form.cleaned_data)
+    except NoSolution as problem:
+        form.add_error(problem.field, problem.message)
+        return text, form, None
+
+
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "letters/index.html", {"letters": pages.published_letters()})
+    letters = Letter.objects.published().only("kind", "title", "summary")
+    return render(request, "letters/index.html", {"letters": letters})
 
 
 @require_safe
-def letter(request: HttpRequest, kind: str) -> HttpResponse:
-    visit = pages.visit(request, kind)
+def letter(request: HttpRequest, kind: str, docx: bool = False) -> HttpResponse:
+    """The form and, once answered, the letter; or the letter as a .docx (`docx`)."""
+    text, form, letter = _visit(request, kind)
+    if docx and letter:
+        to = to_traditional if getattr(request, "hant", False) else str
+        response = HttpResponse(docx_bytes(letter, to), content_type=DOCX)
+        response["Content-Disposition"] = f'attachment; filename="{kind}.docx"'
+        return _private(response)
     context = {
-        "text": visit.text,
-        "form": visit.form,
-        "letter": visit.letter,
-        "docx_url": f"{request.path[:-1]}.docx?{pages.query_of(request.GET, FORMS[kind])}",
+        "text": text,
+        "form": form,
+        "letter": letter,
+        "docx_url": f"{request.path[:-1]}.docx?{request.GET.urlencode()}",
     }
-    response = render(request, "letters/letter.html", context, status=400 if visit.invalid else 200)
+    status = 400 if form.errors or docx else 200
+    response = render(request, "letters/letter.html", context, status=status)
     # Answers in the query, or a staff preview of an unpublished text: for this reader only.
-    return _private(response) if request.GET or not visit.text.is_published() else response
-
-
-@require_safe
-def docx(request: HttpRequest, kind: str) -> HttpResponse:
-    visit = pages.visit(request, kind)
-    if visit.letter is None:
-        context = {"text": visit.text, "form": visit.form, "letter": None}
-        return _private(render(request, "letters/letter.html", context, status=400))
-    title, blocks = visit.letter.title, visit.letter.blocks
-    if getattr(request, "hant", False):
-        title, blocks = to_traditional(title), convert(blocks, to_traditional)
-    response = HttpResponse(docx_bytes(title, blocks), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{kind}.docx"'
-    return _private(response)
+    return _private(response) if request.GET or docx or not text.is_published() else response

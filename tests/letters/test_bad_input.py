@@ -44,6 +44,9 @@ CASES = {
         {"annual_rate": "-1"},
         "年利率不能是负数。",
     ),
+    "too-high-rate": ("repayment-plan", REPAYMENT_PLAN, {"annual_rate": "101"}, "不能超过 100%。"),
+    "huge-rate": ("repayment-plan", REPAYMENT_PLAN, {"annual_rate": "1e9"}, "不能超过 100%。"),
+    "huge-balance": ("repayment-plan", REPAYMENT_PLAN, {"balance": "1e30"}, "不能超过 10 亿元"),
     "plan-below-a-fen": (
         "repayment-plan",
         REPAYMENT_PLAN,

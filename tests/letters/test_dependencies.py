@@ -5,7 +5,7 @@ import ast
 from pathlib import Path
 
 KB = Path(__file__).resolve().parents[2] / "kb"
-PURE = ("kinds.py", "placeholders.py", "blocks.py", "plan.py", "compose.py")
+PURE = ("kinds.py", "compose.py")
 
 
 def imported(path: Path) -> set[str]:

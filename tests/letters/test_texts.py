@@ -5,10 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from kb.letters import placeholders
-from kb.letters.blocks import BLANK, VALUE, build, parse
+from kb.letters.compose import BLANK, VALUE, Block, Run, build, repayment_plan
 from kb.letters.kinds import KINDS
-from kb.letters.plan import PlanError, make_plan
+from kb.rates.calc import NoSolution
 from tests.letters.conftest import shipped_rows
 
 
@@ -24,21 +23,24 @@ from tests.letters.conftest import shipped_rows
     ],
 )
 def test_it_checks_placeholders(text, expected):
-    found = placeholders.problems(text, KINDS["credit-objection"].names())
+    found = KINDS["credit-objection"].problems(text)
     assert len(found) == len(expected)
     for message, part in zip(found, expected, strict=True):
         assert part in message
 
 
 def test_it_reads_lines_headings_lists_and_blocks():
-    text = "## 标题\n\n第一段\n第二段\n- 一项\n{所引条文}\n"
-    assert parse(text) == [
+    text = "## 标题\n\n第一段\n第二段\n- 一项\n* 二项\n{所引条文}\n"
+    cite = Block("cite", (Run("《某法》第一条"),))
+    built = build(text, {}, blocks={"所引条文": [cite]})
+    assert [(b.kind, "".join(r.text for r in b.runs)) for b in built] == [
         ("h2", "标题"),
         ("p", "第一段"),
         ("p", "第二段"),
-        ("li", "一项"),
-        ("block", "所引条文"),
+        ("ul", ""),
+        ("cite", "《某法》第一条"),
     ]
+    assert [item.runs for item in built[3].items] == [(Run("一项"),), (Run("二项"),)]
 
 
 def test_a_missing_value_becomes_a_visible_blank():
@@ -53,17 +55,18 @@ def test_a_missing_value_becomes_a_visible_blank():
 
 
 def test_a_plan_that_the_calculator_cannot_cost_is_refused():
-    with pytest.raises(PlanError):
-        make_plan(Decimal("0.01"), 600, Decimal("0"), datetime.date(2025, 1, 1))
+    with pytest.raises(NoSolution):
+        data = {"balance": Decimal("0.01"), "months": 600, "first_due": datetime.date(2025, 1, 1)}
+        repayment_plan(data, {})
 
 
 def test_every_shipped_text_uses_only_known_placeholders():
     for row in shipped_rows("letters.letter"):
-        assert placeholders.problems(row["body"], KINDS[row["kind"]].names()) == [], row["kind"]
+        assert KINDS[row["kind"]].problems(row["body"]) == [], row["kind"]
     for row in shipped_rows("letters.clause"):
         kind = KINDS[row["letter"][0]]
         assert row["key"] in kind.clauses
-        assert placeholders.problems(row["text"], kind.names()) == [], row["key"]
+        assert kind.problems(row["text"]) == [], row["key"]
 
 
 def test_the_content_loader_loads_the_letters_and_their_offers(db):
