@@ -216,9 +216,7 @@ class NodeAdmin(GuardedChangeform, ChangesContent, HistoryAdmin, MarkdownxModelA
         super().save_model(request, obj, form, change)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.tree.is_published():
-            return False
-        return super().has_delete_permission(request, obj)
+        return not (obj and obj.tree.is_published()) and super().has_delete_permission(request, obj)
 
 
 @admin.register(OutcomeFeedback)

@@ -1,8 +1,5 @@
-"""The guide's pages: one question per page, the reader's answers in the query string.
-
-A question costs three queries (the tree, its nodes, its choices); an outcome adds its
-provisions and its published articles.
-"""
+"""The guide's pages: one question per page, the reader's answers in the query string. A question
+costs three queries (tree, nodes, choices); an outcome adds its provisions and articles."""
 
 from urllib.parse import urlencode
 
