@@ -93,8 +93,7 @@ class TreeAdmin(GuardedChangeform, ChangesContent, WorkflowAdmin, MarkdownxModel
     def problems_display(self, obj):
         if not obj.pk:
             return "保存后检查。"
-        problems = services.problems_for(obj)
-        if not problems:
+        if not (problems := services.problems_for(obj)):
             return "结构检查通过，可以发布。"
         return format_html('<p class="errornote">发布前需要修正：</p><ul>{}</ul>', _items(problems))
 

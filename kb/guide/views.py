@@ -68,7 +68,6 @@ def _question(tree: Tree, spec, nodes: dict, result: Walk, changing, submitted: 
     at = len(result.path) if changing is None else changing
     step = None if changing is None else result.path[at]
     node = step.node if step else result.current
-    before = dict(list(result.answers.items())[:at])
     return {
         "tree": tree,
         "node": nodes[node.slug],
@@ -81,7 +80,7 @@ def _question(tree: Tree, spec, nodes: dict, result: Walk, changing, submitted: 
         "remaining": max_remaining(spec, node.slug) - 1,
         "answered": _answered(tree, result, at),
         "missing_choice": submitted == node.slug and step is None,
-        "back_url": _url(tree, before) if before else "",
+        "back_url": _url(tree, dict(list(result.answers.items())[:at])) if at else "",
     }
 
 

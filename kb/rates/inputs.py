@@ -5,13 +5,12 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 
 from kb.rates.calc import LoanInput, NoSolution, RateResult, add_months, calculate
 
@@ -57,13 +56,10 @@ def parse_money(raw: str, label: str, *, allow_zero: bool = False) -> Decimal:
 
 
 def parse_date(raw: str, label: str) -> date:
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw.replace("/", "-").replace(".", "-"))
     try:
-        value = date(*(int(part) for part in match.groups())) if match else None
+        value = datetime.strptime(raw.replace("/", "-").replace(".", "-"), "%Y-%m-%d").date()
     except ValueError:
-        value = None
-    if value is None:
-        raise ValidationError(f"{label}的格式应为 年-月-日，例如 2024-03-15。")
+        raise ValidationError(f"{label}的格式应为 年-月-日，例如 2024-03-15。") from None
     if not MIN_DATE <= value <= MAX_DATE:
         raise ValidationError(f"{label}需要在 {MIN_DATE} 到 {MAX_DATE} 之间。")
     return value
@@ -107,17 +103,13 @@ def parse_payments(raw: str, start: date | None) -> tuple[tuple[date, Decimal], 
 money_or_zero = partial(parse_money, allow_zero=True)
 
 
-class Raw(forms.Field):
+class Raw(forms.CharField):
     """One of the checker's text fields: required or not, at most `max_length` characters, then
     turned into a value by `parse(text, label)` (None, or `empty`, when left blank)."""
 
-    def __init__(self, label, parse=None, *, required=True, max_length=40, empty=None):
-        super().__init__(
-            label=label,
-            required=required,
-            error_messages={"required": f"请填写{label}。"},
-            validators=[MaxLengthValidator(max_length, f"{label}的内容过长。")],
-        )
+    def __init__(self, label, parse=None, *, max_length=40, empty=None, **options):
+        messages = {"required": f"请填写{label}。", "max_length": f"{label}的内容过长。"}
+        super().__init__(label=label, max_length=max_length, error_messages=messages, **options)
         self.parse, self.empty = parse, empty
 
     def clean(self, value):

@@ -62,8 +62,7 @@ def _json(request: HttpRequest, checked: Checked) -> dict:
         "plan": loan.plan,
         "sued": _iso(checked.sued),
         "lpr_confirmed_through": _iso(assessment.confirmed_through),
-        # Contracts before 2020-08-20 (第三十一条第二款): interest up to 2020-08-19 follows the
-        # interpretation then in force (no figure here); from 2020-08-20, the cap at the suit date.
+        # Contracts before 2020-08-20 (第三十一条第二款): see assess.Split.
         "split_2020_08_20": split
         and {
             "until_2020_08_19": "当时的司法解释（本站未收录其原文，不给出数值）",
