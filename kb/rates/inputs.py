@@ -11,6 +11,7 @@ from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 
 from kb.rates.calc import LoanInput, NoSolution, RateResult, add_months, calculate
 
@@ -103,13 +104,17 @@ def parse_payments(raw: str, start: date | None) -> tuple[tuple[date, Decimal], 
 money_or_zero = partial(parse_money, allow_zero=True)
 
 
-class Raw(forms.CharField):
+class Raw(forms.Field):
     """One of the checker's text fields: required or not, at most `max_length` characters, then
     turned into a value by `parse(text, label)` (None, or `empty`, when left blank)."""
 
-    def __init__(self, label, parse=None, *, max_length=40, empty=None, **options):
-        messages = {"required": f"请填写{label}。", "max_length": f"{label}的内容过长。"}
-        super().__init__(label=label, max_length=max_length, error_messages=messages, **options)
+    def __init__(self, label, parse=None, *, required=True, max_length=40, empty=None):
+        super().__init__(
+            label=label,
+            required=required,
+            error_messages={"required": f"请填写{label}。"},
+            validators=[MaxLengthValidator(max_length, f"{label}的内容过长。")],
+        )
         self.parse, self.empty = parse, empty
 
     def clean(self, value):
