@@ -170,10 +170,6 @@ class RateForm(forms.Form):
             self.add_error("fees", "前期费用必须小于实际到手金额。")
         return data
 
-    def messages(self) -> dict[str, str]:
-        """{field: its first message}, in the order of the fields."""
-        return {name: self.errors[name][0] for name in self.fields if name in self.errors}
-
 
 FIELDS = tuple(RateForm.base_fields)
 
@@ -185,8 +181,8 @@ def check(params: Mapping[str, str]) -> Checked:
         name: unicodedata.normalize("NFKC", params.get(name) or "").strip() for name in FIELDS
     }
     form = RateForm(values)
-    if not form.is_valid():
-        return Checked(values, form.messages())
+    if not form.is_valid():  # {field: its first message}, in the order of the fields
+        return Checked(values, {k: form.errors[k][0] for k in form.fields if k in form.errors})
     sued = form.cleaned_data.pop("sued")
     loan = LoanInput(**form.cleaned_data)
     try:
