@@ -93,8 +93,7 @@ class TreeAdmin(GuardedChangeform, ChangesContent, WorkflowAdmin, MarkdownxModel
     def problems_display(self, obj):
         if not obj.pk:
             return "保存后检查。"
-        problems = services.problems_for(obj)
-        if not problems:
+        if not (problems := services.problems_for(obj)):
             return "结构检查通过，可以发布。"
         return format_html('<p class="errornote">发布前需要修正：</p><ul>{}</ul>', _items(problems))
 
@@ -216,9 +215,7 @@ class NodeAdmin(GuardedChangeform, ChangesContent, HistoryAdmin, MarkdownxModelA
         super().save_model(request, obj, form, change)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.tree.is_published():
-            return False
-        return super().has_delete_permission(request, obj)
+        return not (obj and obj.tree.is_published()) and super().has_delete_permission(request, obj)
 
 
 @admin.register(OutcomeFeedback)

@@ -1,8 +1,5 @@
-"""A server-rendered SVG diagram of a question tree: pure Python, no Django, no JavaScript.
-
-Nodes are laid out in rows by their longest distance from the start, so every arrow of a valid
-tree points down. Nodes the validator complains about are outlined in red.
-"""
+"""A server-rendered SVG diagram of a question tree (pure Python): rows by longest distance from
+the start, so a valid tree's arrows all point down; flagged nodes are outlined in red."""
 
 from collections.abc import Iterator
 from html import escape

@@ -1,8 +1,5 @@
-"""The question-tree engine: pure Python, no Django, no database.
-
-`walk()` replays the reader's answers {node slug: choice value} from the start, like GOV.UK smart
-answers: unknown keys and answers off the path are ignored; the first bad answer stops the walk.
-"""
+"""The question-tree engine (pure Python): `walk()` replays the reader's answers {node slug: choice
+value} from the start; keys off the path are ignored, the first bad answer stops the walk."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -51,11 +48,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Walk:
-    """The answered steps and where they lead: the next question, an outcome, or None.
-
-    With `error` ("unknown-choice", "missing-target" or "cycle"), `current` is the question
-    whose answer could not be followed.
-    """
+    """The answered steps and where they lead: the next question, an outcome, or None. With
+    `error` ("unknown-choice", "missing-target" or "cycle"), `current` is the question stuck on."""
 
     path: tuple[Step, ...]
     current: NodeSpec | None

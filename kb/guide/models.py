@@ -1,7 +1,5 @@
-"""Question trees: a Tree of Nodes (questions and outcomes) linked by Choices.
-
-Markdown fields are rendered into stored HTML at save, by the site's one pipeline.
-"""
+"""Question trees: a Tree of Nodes (questions and outcomes) linked by Choices. Markdown fields
+are rendered into stored HTML at save, by the site's one pipeline."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator

@@ -43,17 +43,14 @@ def problems_for(tree) -> list[Problem]:
 
 def path_rows(tree) -> list[dict]:
     """One row per path from the start to its end, for legal sign-off."""
-    rows = []
-    for number, path in enumerate(all_paths(load_spec(tree)[0]), start=1):
-        end = path.current
-        rows.append(
-            {
-                "number": number,
-                "answers": [(s.node.title, s.choice.label) for s in path.path],
-                "end_slug": end.slug if end else "",
-                "end_title": end.title if end else "（路径断开或循环）",
-                "is_outcome": bool(end and end.is_outcome),
-                "url": f"{tree.get_absolute_url()}?{urlencode(path.answers)}",
-            }
-        )
-    return rows
+    return [
+        {
+            "number": number,
+            "answers": [(s.node.title, s.choice.label) for s in walk.path],
+            "end_slug": walk.current.slug if walk.current else "",
+            "end_title": walk.current.title if walk.current else "（路径断开或循环）",
+            "is_outcome": bool(walk.current and walk.current.is_outcome),
+            "url": f"{tree.get_absolute_url()}?{urlencode(walk.answers)}",
+        }
+        for number, walk in enumerate(all_paths(load_spec(tree)[0]), start=1)
+    ]

@@ -1,8 +1,5 @@
-"""The question-tree validator: pure Python, no Django, no database.
-
-`validate(tree)` returns every structural problem of a TreeSpec, each with a Chinese message for
-editors. An empty list means the tree may be published.
-"""
+"""The question-tree validator (pure Python): `validate(tree)` lists every structural problem of
+a TreeSpec with a Chinese message for editors; an empty list means the tree may be published."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass

@@ -1,8 +1,5 @@
-"""The guide's pages: one question per page, the reader's answers in the query string.
-
-A question costs three queries (the tree, its nodes, its choices); an outcome adds its
-provisions and its published articles.
-"""
+"""The guide's pages: one question per page, the reader's answers in the query string. A question
+costs three queries (tree, nodes, choices); an outcome adds its provisions and articles."""
 
 from urllib.parse import urlencode
 
@@ -71,7 +68,6 @@ def _question(tree: Tree, spec, nodes: dict, result: Walk, changing, submitted: 
     at = len(result.path) if changing is None else changing
     step = None if changing is None else result.path[at]
     node = step.node if step else result.current
-    before = dict(list(result.answers.items())[:at])
     return {
         "tree": tree,
         "node": nodes[node.slug],
@@ -84,7 +80,7 @@ def _question(tree: Tree, spec, nodes: dict, result: Walk, changing, submitted: 
         "remaining": max_remaining(spec, node.slug) - 1,
         "answered": _answered(tree, result, at),
         "missing_choice": submitted == node.slug and step is None,
-        "back_url": _url(tree, before) if before else "",
+        "back_url": _url(tree, dict(list(result.answers.items())[:at])) if at else "",
     }
 
 

@@ -1,7 +1,8 @@
 """The legal position of a computed rate in plain Chinese (no Django). Findings say what the rules
 say and how the reader's numbers compare; they never predict what a court or a lender will do."""
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -38,7 +39,6 @@ class Split:
     lpr: LprPoint | None
     cap: Decimal | None  # percent
     exceeds: bool | None
-    confirmed_through: date | None
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Assessment:
     lpr: LprPoint | None
     cap: Decimal | None  # percent, multiple x one-year LPR
     exceeds_cap: bool | None  # None when there is no LPR for the contract date
-    findings: tuple[Finding, ...]
+    findings: tuple[Finding, ...] = ()
     cap_label: str = "四倍 LPR"  # the line's name, from the multiple in the thresholds table
     lpr_missing: str = ""  # why no LPR is shown, when there is none
     split: Split | None = None  # contracts before 2020-08-20: the period from that day on
@@ -87,8 +87,9 @@ def _cap(lpr: LprPoint | None, multiple: Decimal, apr: Decimal):
     return cap, apr > cap
 
 
-def _cap_finding(apr, day, lpr, cap, times: str, confirmed, unchecked: bool) -> Finding:
+def _cap_finding(a: Assessment, day: date, times: str) -> Finding:
     """The contract-date line of 《民间借贷规定》第二十五条, or why there is none."""
+    apr, lpr, cap = a.apr, a.lpr, a.cap
     if lpr is None and day >= LPR_START:
         return Finding(
             "no-lpr-data",
@@ -110,8 +111,8 @@ def _cap_finding(apr, day, lpr, cap, times: str, confirmed, unchecked: bool) -> 
             (ART25,),
         )
     unchanged = (
-        f"本站数据只核对到 {_day(confirmed)}，此后是否有新的报价没有核对"
-        if unchecked
+        f"本站数据只核对到 {_day(a.confirmed_through)}，此后是否有新的报价没有核对"
+        if a.lpr_unchecked_after
         else "据本站核对的数据，此后到借款日期没有变化"
     )
     above = apr > cap
@@ -134,16 +135,9 @@ def _cap_finding(apr, day, lpr, cap, times: str, confirmed, unchecked: bool) -> 
     )
 
 
-def _split(table: LprTable, sued: date | None, multiple: Decimal, apr: Decimal) -> Split:
-    lpr = None  # a suit before 2020-08-20 is not a case the paragraph speaks of
-    if sued is None or sued >= TRANSITION:
-        lpr = table.in_force_on(sued) if sued else table.latest
-    basis = "sued" if sued else "latest"
-    return Split(sued, basis, lpr, *_cap(lpr, multiple, apr), table.confirmed_through)
-
-
-def _second_period(s: Split, apr: Decimal, times: str) -> str:
+def _second_period(a: Assessment, times: str) -> str:
     """From 2020-08-20 on: the line at the suit date, or at the latest LPR without one."""
+    s, apr = a.split, a.apr
     if s.sued is not None and s.sued < TRANSITION:
         return (
             f"你填写的起诉日期是 {_day(s.sued)}，早于 2020年8月20日；这一款说的是此后新受理的案件，"
@@ -151,7 +145,7 @@ def _second_period(s: Split, apr: Decimal, times: str) -> str:
         )
     if s.lpr is None:
         return "本站没有这一日期的 LPR 数据，无法给出第二段的数值；请以全国银行间同业拆借中心的公告为准。"
-    confirmed = _day(s.confirmed_through) if s.confirmed_through else "最近一期"
+    confirmed = _day(a.confirmed_through) if a.confirmed_through else "最近一期"
     compare = (
         f"按你实际到手的金额和实际还款计算，年化约 {apr}%，"
         f"{'高于' if s.exceeds else '没有超过'}这一数值。"
@@ -167,7 +161,7 @@ def _second_period(s: Split, apr: Decimal, times: str) -> str:
         f"你填写的起诉日期是 {_day(s.sued)}，当时适用的一年期 LPR 是 {s.lpr.one_year}%"
         f"（{_day(s.lpr.published)} 公布），{times}是 {s.cap}%。{compare}"
     )
-    if s.confirmed_through and s.sued > s.confirmed_through:
+    if a.confirmed_through and s.sued > a.confirmed_through:
         text += (
             f"注意：本站的 LPR 数据只核对到 {confirmed}，你填写的起诉日期在此之后；{CHECK_OFFICIAL}"
         )
@@ -183,77 +177,70 @@ def assess(
 ) -> Assessment:
     """Against `multiple` x the one-year LPR in force on the contract date or, for contracts
     before 2020-08-20, on the suit date; `table` also says how far the LPR data was checked."""
-    apr = percent(result.apr)
-    lpr = table.in_force_on(loan.date)
-    cap, exceeds = _cap(lpr, multiple, apr)
-    confirmed = table.confirmed_through
-    unchecked = bool(lpr and confirmed and loan.date > confirmed)
+    apr, lpr, confirmed = percent(result.apr), table.in_force_on(loan.date), table.confirmed_through
     times = "四倍" if multiple == 4 else f" {multiple.normalize()} 倍"
-    findings, split = [], None
-    if loan.date < TRANSITION:  # the two periods of 第三十一条第二款 are the headline
-        split = _split(table, sued, multiple, apr)
-        findings.append(
-            Finding(
-                "transition",
-                "warn",
-                "2020年8月20日之前成立的合同：利息分两段计算",
-                f"你的借款日期是 {_day(loan.date)}，早于 2020年8月20日。"
-                f"《民间借贷规定》第三十一条第二款规定：“{TEXT_31_2}”"
-                "第一段，从借款到 2020年8月19日：按当时的司法解释计算。本站没有收录当时司法解释的原文，这里不给出数字。"
-                f"第二段，从 2020年8月20日起：按起诉时的标准，也就是起诉时一年期 LPR 的{times}。"
-                + _second_period(split, apr, times)
-                + "注意：法院比较的是双方约定的利率；这里算的是按实际现金流（含费用）得出的年化成本，两者可能不同。",
-                (("《民间借贷规定》第三十一条", "/laws/minjian-jiedai/31/"), ART25),
-            )
-        )
-    if split is None or (lpr is None and loan.date < LPR_START):  # and why there is no LPR
-        findings.append(_cap_finding(apr, loan.date, lpr, cap, times, confirmed, unchecked))
-    if unchecked:
-        findings.append(
-            Finding(
-                "lpr-stale",
-                "warn",
-                "LPR 数据可能不是最新的",
-                f"本站的 LPR 数据核对至 {_day(confirmed)}，你的借款日期在此之后。{CHECK_OFFICIAL}",
-            )
-        )
-    if loan.received < loan.amount:
-        findings.append(
-            Finding(
-                "interest-deducted",
-                "warn",
-                f"到手金额比合同金额少 {_yuan(loan.amount - loan.received)}：可能是“砍头息”",
-                f"合同写的借款金额是 {_yuan(loan.amount)}，你实际拿到 {_yuan(loan.received)}。"
-                "如果少掉的这部分是预先扣除的利息，《民法典》第六百七十条规定：“借款的利息不得预先在本金中扣除。"
-                "利息预先在本金中扣除的，应当按照实际借款数额返还借款并计算利息。”"
-                f"也就是说，本金应按实际拿到的 {_yuan(loan.received)} 计算。"
-                "上面的年化利率已经按你实际拿到的金额计算。",
-                (("《民法典》第六百七十条", "/laws/minfadian/670/"),),
-            )
-        )
-    if loan.fees:
-        findings.append(
-            Finding(
-                "fees",
-                "info",
-                f"前期费用 {_yuan(loan.fees)} 已计入成本",
-                "你填写的前期费用已从到手金额中扣除后再计算年化利率。"
-                "这些费用能否收取，要看费用的性质、合同约定和出借方的类型。",
-            )
-        )
-    missing = ""
-    if cap is None:
-        early = loan.date < LPR_START
-        missing = "无（借款日期早于 2019年8月20日）" if early else "本站没有这一日期的数据"
-    return Assessment(
-        apr=apr,
-        lpr=lpr,
-        cap=cap,
-        exceeds_cap=exceeds,
-        findings=(*findings, LICENSED),
+    split = None
+    if loan.date < TRANSITION:
+        at = table.in_force_on(sued) if sued else table.latest
+        if sued and sued < TRANSITION:  # not a case that 第三十一条第二款 speaks of
+            at = None
+        split = Split(sued, "sued" if sued else "latest", at, *_cap(at, multiple, apr))
+    missing = (
+        "无（借款日期早于 2019年8月20日）" if loan.date < LPR_START else "本站没有这一日期的数据"
+    )
+    assessment = Assessment(
+        apr,
+        lpr,
+        *_cap(lpr, multiple, apr),
         cap_label=f"{times} LPR".strip(),
-        lpr_missing=missing,
+        lpr_missing="" if lpr else missing,
         split=split,
         confirmed_through=confirmed,
-        lpr_unchecked_after=unchecked,
+        lpr_unchecked_after=bool(lpr and confirmed and loan.date > confirmed),
     )
+    return replace(assessment, findings=(*_findings(loan, assessment, times), LICENSED))
+
+
+def _findings(loan: LoanInput, a: Assessment, times: str) -> Iterator[Finding]:
+    if a.split:  # the two periods of 第三十一条第二款 are the headline
+        yield Finding(
+            "transition",
+            "warn",
+            "2020年8月20日之前成立的合同：利息分两段计算",
+            f"你的借款日期是 {_day(loan.date)}，早于 2020年8月20日。"
+            f"《民间借贷规定》第三十一条第二款规定：“{TEXT_31_2}”"
+            "第一段，从借款到 2020年8月19日：按当时的司法解释计算。本站没有收录当时司法解释的原文，这里不给出数字。"
+            f"第二段，从 2020年8月20日起：按起诉时的标准，也就是起诉时一年期 LPR 的{times}。"
+            + _second_period(a, times)
+            + "注意：法院比较的是双方约定的利率；这里算的是按实际现金流（含费用）得出的年化成本，两者可能不同。",
+            (("《民间借贷规定》第三十一条", "/laws/minjian-jiedai/31/"), ART25),
+        )
+    if a.split is None or (a.lpr is None and loan.date < LPR_START):  # and why there is no LPR
+        yield _cap_finding(a, loan.date, times)
+    if a.lpr_unchecked_after:
+        yield Finding(
+            "lpr-stale",
+            "warn",
+            "LPR 数据可能不是最新的",
+            f"本站的 LPR 数据核对至 {_day(a.confirmed_through)}，你的借款日期在此之后。{CHECK_OFFICIAL}",
+        )
+    if loan.received < loan.amount:
+        yield Finding(
+            "interest-deducted",
+            "warn",
+            f"到手金额比合同金额少 {_yuan(loan.amount - loan.received)}：可能是“砍头息”",
+            f"合同写的借款金额是 {_yuan(loan.amount)}，你实际拿到 {_yuan(loan.received)}。"
+            "如果少掉的这部分是预先扣除的利息，《民法典》第六百七十条规定：“借款的利息不得预先在本金中扣除。"
+            "利息预先在本金中扣除的，应当按照实际借款数额返还借款并计算利息。”"
+            f"也就是说，本金应按实际拿到的 {_yuan(loan.received)} 计算。"
+            "上面的年化利率已经按你实际拿到的金额计算。",
+            (("《民法典》第六百七十条", "/laws/minfadian/670/"),),
+        )
+    if loan.fees:
+        yield Finding(
+            "fees",
+            "info",
+            f"前期费用 {_yuan(loan.fees)} 已计入成本",
+            "你填写的前期费用已从到手金额中扣除后再计算年化利率。"
+            "这些费用能否收取，要看费用的性质、合同约定和出借方的类型。",
+        )

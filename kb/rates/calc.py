@@ -1,6 +1,5 @@
-"""Loan cost maths (no Django): cash flows (+ to the borrower, - paid), IRR / XIRR, totals.
-
-Rates are fractions. Monthly plans give apr = monthly IRR x 12 and ear = (1 + m)^12 - 1; `custom`
+"""Loan cost maths (no Django): cash flows (+ to the borrower, - paid), IRR / XIRR, totals. Rates
+are fractions. Monthly plans give apr = monthly IRR x 12 and ear = (1 + m)^12 - 1; `custom`
 plans give ear = XIRR on actual dates (365-day years) and apr = 12 x its monthly equivalent."""
 
 import calendar

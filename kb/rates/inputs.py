@@ -5,7 +5,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import partial
 
@@ -57,13 +57,10 @@ def parse_money(raw: str, label: str, *, allow_zero: bool = False) -> Decimal:
 
 
 def parse_date(raw: str, label: str) -> date:
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw.replace("/", "-").replace(".", "-"))
     try:
-        value = date(*(int(part) for part in match.groups())) if match else None
+        value = datetime.strptime(raw.replace("/", "-").replace(".", "-"), "%Y-%m-%d").date()
     except ValueError:
-        value = None
-    if value is None:
-        raise ValidationError(f"{label}的格式应为 年-月-日，例如 2024-03-15。")
+        raise ValidationError(f"{label}的格式应为 年-月-日，例如 2024-03-15。") from None
     if not MIN_DATE <= value <= MAX_DATE:
         raise ValidationError(f"{label}需要在 {MIN_DATE} 到 {MAX_DATE} 之间。")
     return value
@@ -173,10 +170,6 @@ class RateForm(forms.Form):
             self.add_error("fees", "前期费用必须小于实际到手金额。")
         return data
 
-    def messages(self) -> dict[str, str]:
-        """{field: its first message}, in the order of the fields."""
-        return {name: self.errors[name][0] for name in self.fields if name in self.errors}
-
 
 FIELDS = tuple(RateForm.base_fields)
 
@@ -188,8 +181,8 @@ def check(params: Mapping[str, str]) -> Checked:
         name: unicodedata.normalize("NFKC", params.get(name) or "").strip() for name in FIELDS
     }
     form = RateForm(values)
-    if not form.is_valid():
-        return Checked(values, form.messages())
+    if not form.is_valid():  # {field: its first message}, in the order of the fields
+        return Checked(values, {k: form.errors[k][0] for k in form.fields if k in form.errors})
     sued = form.cleaned_data.pop("sued")
     loan = LoanInput(**form.cleaned_data)
     try:

@@ -18,8 +18,7 @@ class LprTable:
 
     def in_force_on(self, day: date) -> LprPoint | None:
         """The latest publication on or before `day` (None before the first one)."""
-        earlier = [point for point in self.points if point.published <= day]
-        return earlier[-1] if earlier else None
+        return next((point for point in reversed(self.points) if point.published <= day), None)
 
     @property
     def latest(self) -> LprPoint | None:

@@ -37,39 +37,29 @@ def _num(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _iso(day) -> str | None:
-    return day.isoformat() if day else None
-
-
 def _json(request: HttpRequest, checked: Checked) -> dict:
     assessment = _assess(checked, LprRate.objects.table(), Threshold.objects.all())
     loan, result, lpr, split = checked.loan, checked.result, assessment.lpr, assessment.split
     cent, absolute = Decimal("0.01"), request.build_absolute_uri
     return {
-        "apr": _num(assessment.apr),
-        "ear": _num(percent(result.ear)),
-        "monthly_rate": _num(percent(result.monthly_rate)),
-        "total_paid": _num(result.total_paid.quantize(cent)),
-        "total_cost": _num(result.total_cost.quantize(cent)),
+        **{k: _num(percent(getattr(result, k))) for k in ("apr", "ear", "monthly_rate")},
+        **{k: _num(getattr(result, k).quantize(cent)) for k in ("total_paid", "total_cost")},
         "lpr": _num(lpr and lpr.one_year),
-        "lpr_date": _iso(lpr and lpr.published),
+        "lpr_date": lpr and lpr.published,  # dates as ISO strings by JsonResponse's encoder
         "cap_private": _num(assessment.cap),
         "exceeds_cap_private": assessment.exceeds_cap,
-        "amount": _num(loan.amount),
-        "received": _num(loan.received),
-        "fees": _num(loan.fees),
-        "date": loan.date.isoformat(),
+        **{k: _num(getattr(loan, k)) for k in ("amount", "received", "fees")},
+        "date": loan.date,
         "plan": loan.plan,
-        "sued": _iso(checked.sued),
-        "lpr_confirmed_through": _iso(assessment.confirmed_through),
-        # Contracts before 2020-08-20 (第三十一条第二款): interest up to 2020-08-19 follows the
-        # interpretation then in force (no figure here); from 2020-08-20, the cap at the suit date.
+        "sued": checked.sued,
+        "lpr_confirmed_through": assessment.confirmed_through,
+        # Contracts before 2020-08-20 (第三十一条第二款): see assess.Split.
         "split_2020_08_20": split
         and {
             "until_2020_08_19": "当时的司法解释（本站未收录其原文，不给出数值）",
             "from_2020_08_20_basis": split.basis,  # "sued": LPR on `sued`; "latest": latest LPR
             "lpr": _num(split.lpr and split.lpr.one_year),
-            "lpr_date": _iso(split.lpr and split.lpr.published),
+            "lpr_date": split.lpr and split.lpr.published,
             "cap_private": _num(split.cap),
             "exceeds_cap_private": split.exceeds,
         },
