@@ -4,7 +4,6 @@ A model under it has a `status` field, a manager built on `PublishableQuerySet` 
 `HistoricalRecords()`; its ModelAdmin is a kb.core.workflow_admin.WorkflowAdmin.
 """
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import models
 
@@ -16,13 +15,6 @@ NOT_ALLOWED = "只有“审核”组的成员可以发布文章。请把状态�
 UNPUBLISH_NOT_ALLOWED = (
     "这篇文章已发布：只有“审核”组的成员可以把它撤下（改为草稿或待审核）。请保持状态为“已发布”"
     "——你的修改会作为待审核修改保存，审核通过前读者看到的仍是当前版本。"
-)
-LIVE_TREE_NOT_ALLOWED = (
-    "这个问答向导已发布：只有“审核”组的成员可以修改已发布向导的问题和结果。"
-    "请由审核人员修改，或请审核人员先把向导撤回为草稿。"
-)
-TREE_NOT_ALLOWED = (
-    "只有“审核”组的成员可以发布问答向导或保存已发布向导的修改。请保持草稿状态，由审核人员发布。"
 )
 
 
@@ -61,20 +53,3 @@ def set_status(user, queryset, status: str) -> int:
     if changed:
         content_changed()
     return len(changed)
-
-
-def live_tree_guarded(form_class: type[forms.ModelForm], user) -> type[forms.ModelForm]:
-    """A guide node's admin form: a non-reviewer cannot change, add to or move a node into or
-    out of a published tree (that would publish the change without review)."""
-    if can_publish(user):
-        return form_class
-
-    class LiveTreeGuardedForm(form_class):
-        def clean(self):
-            cleaned = super().clean()
-            trees = [cleaned.get("tree"), self.instance.tree if self.instance.pk else None]
-            if any(tree is not None and tree.status == PUBLISHED for tree in trees):
-                raise forms.ValidationError(LIVE_TREE_NOT_ALLOWED)
-            return cleaned
-
-    return LiveTreeGuardedForm

@@ -2,6 +2,7 @@
 
 import csv
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
@@ -11,20 +12,23 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from markdownx.admin import MarkdownxModelAdmin
 
+from kb.core.admin import NoAddAdmin
 from kb.core.content_version import ChangesContent
 from kb.core.history import HistoryAdmin
-from kb.core.workflow import (
-    LIVE_TREE_NOT_ALLOWED,
-    TREE_NOT_ALLOWED,
-    can_publish,
-    live_tree_guarded,
-    set_status,
-)
+from kb.core.workflow import can_publish, set_status
 from kb.core.workflow_admin import WorkflowAdmin
 from kb.guide import services
 from kb.guide.diagram import render_svg
 from kb.guide.models import Choice, Node, OutcomeFeedback, Tree
 from kb.guide.validate import validate
+
+LIVE_TREE_NOT_ALLOWED = (
+    "这个问答向导已发布：只有“审核”组的成员可以修改已发布向导的问题和结果。"
+    "请由审核人员修改，或请审核人员先把向导撤回为草稿。"
+)
+TREE_NOT_ALLOWED = (
+    "只有“审核”组的成员可以发布问答向导或保存已发布向导的修改。请保持草稿状态，由审核人员发布。"
+)
 
 
 class BrokenTree(Exception):
@@ -207,7 +211,21 @@ class NodeAdmin(GuardedChangeform, ChangesContent, HistoryAdmin, MarkdownxModelA
     ]
 
     def get_form(self, request, obj=None, **kwargs):
-        return live_tree_guarded(super().get_form(request, obj, **kwargs), request.user)
+        """A non-reviewer cannot change, add to or move a node into or out of a published tree
+        (that would publish the change without review)."""
+        form = super().get_form(request, obj, **kwargs)
+        if can_publish(request.user):
+            return form
+
+        class LiveTreeGuardedForm(form):
+            def clean(self):
+                cleaned = super().clean()
+                trees = [cleaned.get("tree"), self.instance.tree if self.instance.pk else None]
+                if any(tree is not None and tree.is_published() for tree in trees):
+                    raise forms.ValidationError(LIVE_TREE_NOT_ALLOWED)
+                return cleaned
+
+        return LiveTreeGuardedForm
 
     def save_model(self, request, obj, form, change):
         if obj.tree.is_published() and not can_publish(request.user):
@@ -219,11 +237,8 @@ class NodeAdmin(GuardedChangeform, ChangesContent, HistoryAdmin, MarkdownxModelA
 
 
 @admin.register(OutcomeFeedback)
-class OutcomeFeedbackAdmin(admin.ModelAdmin):
+class OutcomeFeedbackAdmin(NoAddAdmin, admin.ModelAdmin):
     list_display = ["node", "helpful", "reason", "created_at"]
     list_filter = ["helpful", "node__tree"]
     list_select_related = ["node", "node__tree"]
     readonly_fields = ["node", "helpful", "reason", "created_at"]
-
-    def has_add_permission(self, request):
-        return False

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from kb.articles.models import Article
 from kb.core.feedback import take_answer
 from kb.core.origin import require_same_origin
-from kb.core.preview import published_or_preview
+from kb.core.preview import private, published_or_preview
 from kb.guide.engine import Walk, max_remaining, walk
 from kb.guide.models import Node, OutcomeFeedback, Tree
 from kb.guide.services import load_spec
@@ -29,10 +29,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def tree(request: HttpRequest, slug: str) -> HttpResponse:
     tree = published_or_preview(request, Tree.objects.all(), slug, "向导不存在或尚未发布")
     response = _step(request, tree)
-    if not tree.is_published():  # a staff preview
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex"
-    return response
+    return response if tree.is_published() else private(response)  # a staff preview
 
 
 def _step(request: HttpRequest, tree: Tree) -> HttpResponse:

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from kb.core.preview import private
 from kb.rates.assess import Assessment, assess
 from kb.rates.calc import percent
 from kb.rates.inputs import PLANS, Checked, check
@@ -75,10 +76,7 @@ def _json(request: HttpRequest, checked: Checked) -> dict:
 
 def _private(response: HttpResponse, request: HttpRequest) -> HttpResponse:
     # The reader's numbers live only in the URL: no shared cache keeps them, no index lists them.
-    if request.GET:
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex"
-    return response
+    return private(response) if request.GET else response
 
 
 @require_safe

@@ -6,6 +6,7 @@ from django.db.models import Max, Min, Sum
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from kb.core.admin import ReadOnlyAdmin
 from kb.search import querylog
 from kb.search.models import QueryLog, SearchDocument, Synonym
 
@@ -16,16 +17,8 @@ class SynonymAdmin(admin.ModelAdmin):
     search_fields = ("term", "synonyms")
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(SearchDocument)
-class SearchDocumentAdmin(ReadOnlyAdmin):
+class SearchDocumentAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """The index, for checking what readers can find."""
 
     list_display = ("title", "kind", "category", "published_at", "indexed_at")
@@ -35,7 +28,7 @@ class SearchDocumentAdmin(ReadOnlyAdmin):
 
 
 @admin.register(QueryLog)
-class QueryLogAdmin(ReadOnlyAdmin):
+class QueryLogAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """What readers searched for and found at most FEW results for, over the last DAYS days:
     each query links to a prefilled synonym form and to a new article titled with it."""
 

@@ -1,0 +1,1 @@
+"""The site as a whole: its starting content, its sitemap, backups."""

@@ -13,13 +13,7 @@ from kb.laws.sitemaps import SITEMAPS as LAW_SITEMAPS
 from kb.letters.sitemaps import SITEMAPS as LETTER_SITEMAPS
 from kb.rates.sitemaps import SITEMAPS as RATE_SITEMAPS
 
-SITEMAPS = {
-    **ARTICLE_SITEMAPS,
-    **RATE_SITEMAPS,
-    **LETTER_SITEMAPS,
-    **GUIDE_SITEMAPS,
-    **LAW_SITEMAPS,
-}
+SITEMAPS = ARTICLE_SITEMAPS | RATE_SITEMAPS | LETTER_SITEMAPS | GUIDE_SITEMAPS | LAW_SITEMAPS
 
 
 def sections() -> dict:

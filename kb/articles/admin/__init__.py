@@ -8,6 +8,7 @@ from django.http import HttpResponse
 
 from kb.articles.admin import article, review  # noqa: F401  (they register the rest)
 from kb.articles.models import Category, Feedback, Tag, UnresolvedCitation
+from kb.core.admin import NoAddAdmin
 from kb.core.content_version import ChangesContent
 
 
@@ -38,16 +39,13 @@ def _cell(value) -> str:
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin):
+class FeedbackAdmin(NoAddAdmin, admin.ModelAdmin):
     list_display = ["article", "helpful", "reason", "created_at"]
     readonly_fields = ["article", "helpful", "reason", "created_at"]
     list_filter = ["helpful", "created_at"]
     search_fields = ["reason", "article__title"]
     list_select_related = ["article"]
     actions = ["export_csv"]
-
-    def has_add_permission(self, request):
-        return False
 
     @admin.action(description="导出所选反馈为 CSV")
     def export_csv(self, request, queryset):

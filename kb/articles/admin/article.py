@@ -12,22 +12,20 @@ from markdownx.admin import MarkdownxModelAdmin
 from kb.articles import revisions
 from kb.articles.models import FAQ, Article, ArticleCitation
 from kb.articles.services import flag_stale_articles, mark_reviewed
+from kb.core.admin import NoAddAdmin
 from kb.core.content_version import ChangesContent
 from kb.core.history import HistoryAdmin
 from kb.core.workflow import can_publish, set_status
 from kb.core.workflow_admin import WorkflowAdmin
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(NoAddAdmin, admin.TabularInline):
     model = ArticleCitation
     extra = 0
     can_delete = False
     fields = ["provision", "raw_text", "count", "paragraph", "item"]
     readonly_fields = fields
     verbose_name_plural = "本文引用的条文（保存时自动生成）"
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 def faq_editable(request, article) -> bool:

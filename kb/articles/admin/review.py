@@ -20,6 +20,7 @@ from kb.articles.models import (
     due_for_review,
 )
 from kb.articles.services import flag_stale_articles, mark_reviewed
+from kb.core.admin import ReadOnlyAdmin
 from kb.core.history import line_diff
 from kb.core.workflow import can_publish
 
@@ -53,7 +54,7 @@ def _display(name: str, value) -> str:
 
 
 @admin.register(ArticleRevision)
-class ArticleRevisionAdmin(admin.ModelAdmin):
+class ArticleRevisionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """Reviewers read each pending revision as a diff against the live text, then apply or
     reject it (actions on the list, buttons on the revision's page)."""
 
@@ -75,12 +76,6 @@ class ArticleRevisionAdmin(admin.ModelAdmin):
     readonly_fields = fields
     actions = ["apply_selected", "reject_selected"]
     change_form_template = "admin/articles/articlerevision/change_form.html"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -161,7 +156,7 @@ class ArticleRevisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewQueueArticle)
-class ReviewQueueAdmin(admin.ModelAdmin):
+class ReviewQueueAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = [
         "edit_link",
         "status",
@@ -205,12 +200,6 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     @admin.display(description="读者反馈数", ordering="traffic")
     def traffic(self, obj):
         return obj.traffic
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
