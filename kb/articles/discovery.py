@@ -7,8 +7,11 @@ count stays fixed.
 import calendar
 import datetime
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
-from django.db.models import Count, FilteredRelation, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from kb.articles.models import Article, ArticleCitation
@@ -34,7 +37,7 @@ def article_links(article: Article, tag_ids: list[int], provision_ids: list[int]
     Related candidates come from the small link tables (hand-picked, sharing a tag, citing
     the same provision), never from a scan of every published article.
     """
-    rows = [r for r in _listed(article) if r.pk != article.pk]  # newest first
+    rows = sorted((r for r in _listed(article) if r.pk != article.pk), key=_newest_first)
     own = _newest_first(article)
     in_category = [r for r in rows if r.category_id == article.category_id]
     return Links(
@@ -50,32 +53,37 @@ def _newest_first(article: Article) -> tuple:
 
 
 def _related(article: Article, tag_ids: list[int], provision_ids: list[int]) -> list[Article]:
-    pk, links = article.pk, Article.tags.through.objects
-    candidates = (
-        Q(pk__in=Article.related.through.objects.filter(from_article_id=pk).values("to_article_id"))
-        | Q(pk__in=links.filter(tag_id__in=tag_ids).values("article_id"))
-        | Q(
-            pk__in=ArticleCitation.objects.filter(provision_id__in=provision_ids).values(
-                "article_id"
-            )
+    pk = article.pk
+    # The rows tying a candidate to this article (hand-picked by it, sharing one of its tags,
+    # citing one of its provisions), and the candidate's column in them; an empty list ties none.
+    links = [
+        ("picked", Article.related.through.objects.filter(from_article_id=pk), "to_article_id")
+    ]
+    if tag_ids:
+        links.append(
+            ("tags", Article.tags.through.objects.filter(tag_id__in=tag_ids), "article_id")
         )
-    )
-    # Counted over joins of the candidates' own links, restricted to this article's (the
-    # picker, its tags, its provisions); an empty list shares nothing and needs no join.
-    shared = {
-        "picked": FilteredRelation("article", condition=Q(article=pk)),
-        "tag": tag_ids and FilteredRelation("tags", condition=Q(tags__in=tag_ids)),
-        "law": provision_ids
-        and FilteredRelation("citations", condition=Q(citations__provision__in=provision_ids)),
+    if provision_ids:
+        citing = ArticleCitation.objects.filter(provision_id__in=provision_ids)
+        links.append(("laws", citing, "article_id"))
+    shared = {  # per candidate: a correlated COUNT, an index lookup per candidate
+        f"shared_{name}": Coalesce(
+            Subquery(
+                rows.filter(**{column: OuterRef("pk")})
+                .values(column)
+                .annotate(n=Count("*"))
+                .values("n")
+            ),
+            0,
+        )
+        for name, rows, column in links
     }
-    shared = {name: join for name, join in shared.items() if join}
     return list(
         Article.objects.published()
         .exclude(pk=pk)
-        .filter(candidates)
-        .alias(**shared)
-        .annotate(**{f"shared_{name}": Count(name, distinct=True) for name in shared})
-        .order_by(*(f"-shared_{name}" for name in shared), "-published_at", "-id")
+        .filter(reduce(or_, (Q(pk__in=rows.values(column)) for _, rows, column in links)))
+        .annotate(**shared)
+        .order_by(*(f"-{name}" for name in shared), "-published_at", "-id")
         .only(*LINK_FIELDS)[:RELATED_COUNT]
     )
 
@@ -87,11 +95,15 @@ def _listed(article: Article):
     same = live.filter(category_id=article.category_id)
     older = same.filter(Q(published_at__lt=at) | Q(published_at=at, id__lt=pk))
     newer = same.filter(Q(published_at__gt=at) | Q(published_at=at, id__gt=pk))
-    return Article.objects.filter(
-        Q(pk__in=older.values("pk")[:1])
-        | Q(pk__in=newer.order_by("published_at", "id").values("pk")[:1])
-        | Q(pk__in=live.values("pk")[: LATEST_COUNT + 1])
-    ).only(*LINK_FIELDS)
+    return (
+        Article.objects.filter(
+            Q(pk__in=older.values("pk")[:1])
+            | Q(pk__in=newer.order_by("published_at", "id").values("pk")[:1])
+            | Q(pk__in=live.values("pk")[: LATEST_COUNT + 1])
+        )
+        .only(*LINK_FIELDS)
+        .order_by()
+    )  # sorted in Python: a few rows
 
 
 @dataclass(frozen=True)

@@ -63,10 +63,8 @@ def article_for(request: HttpRequest, slug: str) -> Article:
 
 def article_context(article: Article, request: HttpRequest) -> dict:
     """Everything the article page shows, in a fixed number of queries."""
-    citations = list(
-        ArticleCitation.objects.filter(article=article)
-        .select_related("provision", "provision__law")
-        .order_by("order")
+    citations = list(  # in their order (ArticleCitation.Meta.ordering)
+        ArticleCitation.objects.filter(article=article).select_related("provision__law")
     )
     crumbs = breadcrumb(article.category)
     faqs, tags, letters = faqs_tags_and_letters(article)
