@@ -95,6 +95,7 @@ def _listed(article: Article):
     same = live.filter(category_id=article.category_id)
     older = same.filter(Q(published_at__lt=at) | Q(published_at=at, id__lt=pk))
     newer = same.filter(Q(published_at__gt=at) | Q(published_at=at, id__gt=pk))
+    # Unordered: article_links sorts these few rows itself.
     return (
         Article.objects.filter(
             Q(pk__in=older.values("pk")[:1])
@@ -103,7 +104,7 @@ def _listed(article: Article):
         )
         .only(*LINK_FIELDS)
         .order_by()
-    )  # sorted in Python: a few rows
+    )
 
 
 @dataclass(frozen=True)
