@@ -1,6 +1,7 @@
 """Ways from one article to the next: related, previous/next, latest, month archive.
 
-Each function is one query whatever the data, so the article page's query count stays fixed.
+Each function costs a fixed number of queries whatever the data, so the article page's query
+count stays fixed.
 """
 
 import calendar
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -17,6 +18,7 @@ from kb.articles.models import Article, ArticleCitation
 
 RELATED_COUNT = 5
 LATEST_COUNT = 5
+LINK_FIELDS = ("title", "slug", "published_at", "category_id")
 
 
 @dataclass(frozen=True)
@@ -27,39 +29,19 @@ class Links:
     latest: list[Article]
 
 
-def article_links(article: Article) -> Links:
-    """An article's related articles (hand-picked first, then by shared tags and cited
-    provisions), previous and next in its category, and the latest others: one query.
+def article_links(article: Article, tag_ids: list[int], provision_ids: list[int]) -> Links:
+    """An article's related articles (hand-picked first, then by shared tags, then by shared
+    cited provisions, then newest), previous and next in its category, and the latest others:
+    two queries. `tag_ids` and `provision_ids` are the article's own, which its page has read.
 
-    Each list is a small sliced subquery over indexed lookups; the one query reads the rows
-    they pick, with the related ranking. Related candidates come from the small link tables
-    (hand-picked, sharing a tag, citing the same provision), never from a scan of every
-    published article, whatever the size of the site.
-
-    The rows are sorted into the lists here rather than marked by the query: every list's
-    true members are among the rows, and any other row ranks below them by that list's own
-    order, so each list is the first rows of that order that meet its rule.
+    Related candidates come from the small link tables (hand-picked, sharing a tag, citing
+    the same provision), never from a scan of every published article.
     """
-    ranking = _ranking(article)
-    lists = [
-        _related(article, ranking).values("pk")[:RELATED_COUNT],
-        _in_category(article, older=True).values("pk")[:1],
-        _in_category(article, older=False).values("pk")[:1],
-        _others(article).order_by("-published_at", "-id").values("pk")[:LATEST_COUNT],
-    ]
-    rows = list(  # newest first (Article's default ordering)
-        Article.objects.filter(reduce(or_, (Q(pk__in=ids) for ids in lists)))
-        .only("title", "slug", "published_at", "category_id")
-        .annotate(**ranking)
-    )
-    candidates = (r for r in rows if r.picked or r.shared_tags or r.shared_laws)
-    related = sorted(
-        candidates, key=lambda r: (-r.picked, -r.shared_tags, -r.shared_laws, *_newest_first(r))
-    )
+    rows = sorted((r for r in _listed(article) if r.pk != article.pk), key=_newest_first)
     own = _newest_first(article)
     in_category = [r for r in rows if r.category_id == article.category_id]
     return Links(
-        related=related[:RELATED_COUNT],
+        related=_related(article, tag_ids, provision_ids),
         previous=next((r for r in in_category if _newest_first(r) > own), None),
         next=next((r for r in reversed(in_category) if _newest_first(r) < own), None),
         latest=rows[:LATEST_COUNT],
@@ -70,67 +52,59 @@ def _newest_first(article: Article) -> tuple:
     return (-article.published_at.timestamp(), -article.pk)
 
 
-def _others(article: Article):
-    return Article.objects.published().exclude(pk=article.pk)
-
-
-def _ranking(article: Article) -> dict:
-    """For each candidate: hand-picked by this article, tags shared, cited provisions shared."""
-    return {
-        "picked": Exists(_picked(article).filter(to_article_id=OuterRef("pk"))),
-        "shared_tags": _count(_sharing_tags(article)),
-        "shared_laws": _count(_citing_the_same(article)),
+def _related(article: Article, tag_ids: list[int], provision_ids: list[int]) -> list[Article]:
+    pk = article.pk
+    # The rows tying a candidate to this article (hand-picked by it, sharing one of its tags,
+    # citing one of its provisions), and the candidate's column in them; an empty list ties none.
+    links = [
+        ("picked", Article.related.through.objects.filter(from_article_id=pk), "to_article_id")
+    ]
+    if tag_ids:
+        links.append(
+            ("tags", Article.tags.through.objects.filter(tag_id__in=tag_ids), "article_id")
+        )
+    if provision_ids:
+        citing = ArticleCitation.objects.filter(provision_id__in=provision_ids)
+        links.append(("laws", citing, "article_id"))
+    shared = {  # per candidate: a correlated COUNT, an index lookup per candidate
+        f"shared_{name}": Coalesce(
+            Subquery(
+                rows.filter(**{column: OuterRef("pk")})
+                .values(column)
+                .annotate(n=Count("*"))
+                .values("n")
+            ),
+            0,
+        )
+        for name, rows, column in links
     }
-
-
-def _picked(article: Article):
-    return Article.related.through.objects.filter(from_article_id=article.pk)
-
-
-def _sharing_tags(article: Article):
-    own = Article.tags.through.objects.filter(article_id=article.pk).values("tag_id")
-    return Article.tags.through.objects.filter(tag_id__in=own)
-
-
-def _citing_the_same(article: Article):
-    own = ArticleCitation.objects.filter(article_id=article.pk).values("provision_id")
-    return ArticleCitation.objects.filter(provision_id__in=own)
-
-
-def _count(rows) -> Coalesce:
-    """How many of `rows` belong to the outer article (a correlated COUNT subquery)."""
-    per_article = (
-        rows.filter(article_id=OuterRef("pk"))
-        .values("article_id")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
-    return Coalesce(Subquery(per_article), 0)
-
-
-def _related(article: Article, ranking: dict):
-    candidates = (
-        Q(pk__in=_picked(article).values("to_article_id"))
-        | Q(pk__in=_sharing_tags(article).values("article_id"))
-        | Q(pk__in=_citing_the_same(article).values("article_id"))
-    )
-    return (
-        _others(article)
-        .filter(candidates)
-        .annotate(**ranking)
-        .order_by("-picked", "-shared_tags", "-shared_laws", "-published_at", "-id")
+    return list(
+        Article.objects.published()
+        .exclude(pk=pk)
+        .filter(reduce(or_, (Q(pk__in=rows.values(column)) for _, rows, column in links)))
+        .annotate(**shared)
+        .order_by(*(f"-{name}" for name in shared), "-published_at", "-id")
+        .only(*LINK_FIELDS)[:RELATED_COUNT]
     )
 
 
-def _in_category(article: Article, older: bool):
-    """The published articles just older (or newer) than this one in its category."""
+def _listed(article: Article):
+    """The published articles just older and just newer in the category, and the newest."""
     at, pk = article.published_at, article.pk
-    qs = Article.objects.published().filter(category_id=article.category_id)
-    if older:
-        qs = qs.filter(Q(published_at__lt=at) | Q(published_at=at, id__lt=pk))
-        return qs.order_by("-published_at", "-id")
-    qs = qs.filter(Q(published_at__gt=at) | Q(published_at=at, id__gt=pk))
-    return qs.order_by("published_at", "id")
+    live = Article.objects.published()
+    same = live.filter(category_id=article.category_id)
+    older = same.filter(Q(published_at__lt=at) | Q(published_at=at, id__lt=pk))
+    newer = same.filter(Q(published_at__gt=at) | Q(published_at=at, id__gt=pk))
+    # Unordered: article_links sorts these few rows itself.
+    return (
+        Article.objects.filter(
+            Q(pk__in=older.values("pk")[:1])
+            | Q(pk__in=newer.order_by("published_at", "id").values("pk")[:1])
+            | Q(pk__in=live.values("pk")[: LATEST_COUNT + 1])
+        )
+        .only(*LINK_FIELDS)
+        .order_by()
+    )
 
 
 @dataclass(frozen=True)

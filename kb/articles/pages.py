@@ -63,29 +63,32 @@ def article_for(request: HttpRequest, slug: str) -> Article:
 
 def article_context(article: Article, request: HttpRequest) -> dict:
     """Everything the article page shows, in a fixed number of queries."""
-    citations = list(
-        ArticleCitation.objects.filter(article=article)
-        .select_related("provision", "provision__law")
-        .order_by("order")
+    citations = list(  # in their order (ArticleCitation.Meta.ordering)
+        ArticleCitation.objects.filter(article=article).select_related("provision__law")
     )
     crumbs = breadcrumb(article.category)
-    faqs, tags = faqs_and_tags(article)
+    faqs, tags, letters = faqs_tags_and_letters(article)
+    links = discovery.article_links(
+        article, [t.pk for t in tags], [c.provision_id for c in citations]
+    )
     return {
         "article": article,
         "breadcrumb": crumbs,
         "tags": tags,
         "faqs": faqs,
+        "letters": letters,
         "citations": citations,
         "structured_data": article_jsonld(request, article, crumbs, faqs),
         "permalink": permalink(request, article.get_absolute_url()),
         "feedback_form_html": blank_form_html(article.slug, getattr(request, "hant", False)),
-        **discovery_context(article),
+        **vars(links),
     }
 
 
-def faqs_and_tags(article: Article) -> tuple[list[FAQ], list[Tag]]:
-    """The article's FAQ entries (in their order) and tags (by name): one query (a UNION of
-    both), so that an article page rendered afresh stays within six queries."""
+def faqs_tags_and_letters(article: Article) -> tuple[list[FAQ], list[Tag], list]:
+    """The article's FAQ entries (in their order), tags (by name) and the published letters
+    it recommends (in theirs): one query, a UNION of the three, so that an article page
+    rendered afresh stays within six queries."""
     # The same order as FAQ.Meta.ordering (order, id) and Tag.Meta.ordering (name, in the
     # database's collation): each kind leaves the other's sort column constant.
     faqs = FAQ.objects.filter(article_id=article.pk).annotate(
@@ -94,31 +97,31 @@ def faqs_and_tags(article: Article) -> tuple[list[FAQ], list[Tag]]:
     tags = Tag.objects.filter(articles=article.pk).annotate(
         kind=Value("t"), pk_=F("id"), a=F("name"), b=F("slug"), n=Value(0), s=F("name")
     )
-    columns = ["kind", "pk_", "a", "b", "n", "s"]
-    rows = (
-        faqs.order_by().values_list(*columns).union(tags.order_by().values_list(*columns), all=True)
+    # Letters: the letter's kind (its address) rides in the sort column; sorted below.
+    letters = article.letters.published().annotate(
+        kind_=Value("l"), pk_=F("id"), a=F("title"), b=F("summary"), n=F("order"), s=F("kind")
     )
-    found_faqs: list[FAQ] = []
-    found_tags: list[Tag] = []
-    for kind, pk, first, second, order, _ in rows.order_by("kind", "n", "s", "pk_"):
+    columns = ["pk_", "a", "b", "n", "s"]
+    rows = (
+        faqs.order_by()
+        .values_list("kind", *columns)
+        .union(
+            tags.order_by().values_list("kind", *columns),
+            letters.order_by().values_list("kind_", *columns),
+            all=True,
+        )
+    )
+    found: dict[str, list] = {"f": [], "t": [], "l": []}
+    for kind, pk, first, second, order, sort in rows.order_by("kind", "n", "s", "pk_"):
         if kind == "f":
-            found_faqs.append(
-                FAQ(id=pk, article=article, question=first, answer=second, order=order)
-            )
+            item = FAQ(id=pk, article=article, question=first, answer=second, order=order)
+        elif kind == "t":
+            item = Tag(id=pk, name=first, slug=second)
         else:
-            found_tags.append(Tag(id=pk, name=first, slug=second))
-    return found_faqs, found_tags
-
-
-def discovery_context(article: Article) -> dict:
-    """Related, previous/next in the category and latest: one query."""
-    links = discovery.article_links(article)
-    return {
-        "related": links.related,
-        "previous": links.previous,
-        "next": links.next,
-        "latest": links.latest,
-    }
+            item = article.letters.model(id=pk, title=first, summary=second, order=order, kind=sort)
+        found[kind].append(item)
+    found["l"].sort(key=lambda letter: (letter.order, letter.id))
+    return found["f"], found["t"], found["l"]
 
 
 def article_json(request: HttpRequest, article: Article) -> dict:
