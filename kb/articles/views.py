@@ -11,6 +11,7 @@ from kb.articles.models import Article, Category, Feedback, Tag
 from kb.core.feedback import take_answer
 from kb.core.hant import hant_path
 from kb.core.origin import require_same_origin
+from kb.core.preview import private
 from kb.core.seo import absolute
 
 
@@ -30,10 +31,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = pages.article_for(request, slug)
     response = render(request, "articles/detail.html", pages.article_context(article, request))
-    if not article.is_published():
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex"
-    return response
+    return response if article.is_published() else private(response)
 
 
 @require_safe
