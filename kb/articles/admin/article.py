@@ -27,29 +27,32 @@ class CitationInline(NoAddAdmin, admin.TabularInline):
     verbose_name_plural = "本文引用的条文（保存时自动生成）"
 
 
-def faq_editable(request, article) -> bool:
+class FAQRule:
     """Readers see a published article's FAQ at once: a 编辑 cannot change it (a pending
-    revision covers the article's own fields only), a 审核 can."""
-    return article is None or can_publish(request.user) or not revisions.is_live(article)
+    revision covers the article's own fields only), a 审核 can. `obj`: an article or a FAQ."""
+
+    def faq_editable(self, request, obj) -> bool:
+        article = obj.article if isinstance(obj, FAQ) else obj
+        return article is None or can_publish(request.user) or not revisions.is_live(article)
+
+    def has_change_permission(self, request, obj=None):
+        return self.faq_editable(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.faq_editable(request, obj) and super().has_delete_permission(request, obj)
 
 
-class FAQInline(admin.StackedInline):
+class FAQInline(FAQRule, admin.StackedInline):
     model = FAQ
     extra = 0
     show_change_link = True  # each entry's own page, with its history
 
     def has_add_permission(self, request, obj=None):
-        return faq_editable(request, obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return faq_editable(request, obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return faq_editable(request, obj) and super().has_delete_permission(request, obj)
+        return self.faq_editable(request, obj) and super().has_add_permission(request, obj)
 
 
 @admin.register(FAQ)
-class FAQAdmin(ChangesContent, HistoryAdmin):
+class FAQAdmin(FAQRule, ChangesContent, HistoryAdmin):
     """One FAQ entry with its history (diff, revert), under the rule of its article's page."""
 
     list_display = ["question", "article", "order"]
@@ -64,14 +67,6 @@ class FAQAdmin(ChangesContent, HistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Moving a draft's entry onto a live article would get round the rule.
         return ["article"] if obj is not None else []
-
-    def has_change_permission(self, request, obj=None):
-        article = obj and obj.article
-        return faq_editable(request, article) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        article = obj and obj.article
-        return faq_editable(request, article) and super().has_delete_permission(request, obj)
 
 
 class PendingRevisionFilter(admin.SimpleListFilter):
@@ -122,19 +117,7 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
     actions = ["publish", "unpublish", mark_reviewed]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "short_answer", "body"]}),
-        (
-            "发布",
-            {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "reviewed_at",
-                    "needs_review",
-                    "source",
-                    "editor",
-                ]
-            },
-        ),
+        ("发布", {"fields": "status published_at reviewed_at needs_review source editor".split()}),
         ("关联", {"fields": ["tags", "related"]}),
         ("读者反馈", {"fields": ["feedback_counts"]}),
     ]
@@ -197,7 +180,7 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
     def save_model(self, request, obj, form, change):
         if change and not can_publish(request.user) and revisions.is_live(obj):
             # The live article is not saved: the changes wait for a reviewer. Nor are its FAQ
-            # (locked for a 编辑, see faq_editable), tags and related.
+            # (locked for a 编辑, see FAQRule), tags and related.
             request._revision_message = revisions.submit_revision(
                 obj, form.cleaned_data, request.user
             )
@@ -206,7 +189,6 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
         super().save_model(request, obj, form, change)
 
     def construct_change_message(self, request, form, formsets, add=False):
-        # The formsets were not saved (they have no new/changed objects to list).
         message = getattr(request, "_revision_message", None)
         return message or super().construct_change_message(request, form, formsets, add)
 

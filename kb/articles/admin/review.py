@@ -73,17 +73,7 @@ class ArticleRevisionAdmin(ReviewerAdmin):
     list_filter = ["status", MineFilter]
     list_select_related = ["article", "author", "reviewer"]
     search_fields = ["article__title"]
-    fields = [
-        "article",
-        "status",
-        "author",
-        "created_at",
-        "updated_at",
-        "reviewer",
-        "decided_at",
-        "note",
-        "diff",
-    ]
+    fields = "article status author created_at updated_at reviewer decided_at note diff".split()
     readonly_fields = fields
     actions = ["apply_selected", "reject_selected"]
     change_form_template = "admin/articles/articlerevision/change_form.html"
