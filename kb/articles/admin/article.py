@@ -79,7 +79,6 @@ class PendingRevisionFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() in ("yes", "no"):
             return queryset.filter(pending_revision=self.value() == "yes")
-        return queryset
 
 
 @admin.display(description="待审核修改", boolean=True, ordering="pending_revision")
