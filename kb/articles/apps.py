@@ -13,10 +13,8 @@ class ArticlesConfig(AppConfig):
         from kb.core.content_version import watch_schedule
         from kb.laws.models import Change
 
-        # Article.save() renders; its citation rows are rebuilt once the row is saved.
+        # Citation rows are rebuilt once Article.save() has rendered and saved the row; a law
+        # change flags the articles citing it once committed (the admin catches up on open too).
         post_save.connect(store_citations_after_save, sender=Article, dispatch_uid="articles-cite")
-        watch_schedule(Article.objects.next_publication)  # timed articles appear on time
-
-        # A law change flags the articles citing it as soon as it is committed (the admin
-        # list and the review queue also catch up on open, e.g. after a raw SQL import).
         post_save.connect(flag_when_committed, sender=Change, dispatch_uid="articles-flag-stale")
+        watch_schedule(Article.objects.next_publication)  # timed articles appear on time

@@ -1,10 +1,5 @@
-"""Citation hook of the render pipeline: citations in rendered HTML become links.
-
-Text nodes outside <a>, <code> and <pre> are parsed with kb.laws.citations and resolved against
-the database. Each link is followed by the provision's text in a <span class="cite-text"> that
-it points to with aria-describedby (screen readers announce it, CSS shows it on hover and
-focus). Unresolved citations stay plain text and come back as misses.
-"""
+"""Citations in rendered HTML become links, each followed by the provision's text in a
+<span class="cite-text"> it points to with aria-describedby; unresolved ones come back as misses."""
 
 import html as html_lib
 import re

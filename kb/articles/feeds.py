@@ -3,7 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import reverse_lazy
 
 from kb.articles.models import Article, Category
 
@@ -14,11 +14,7 @@ class LatestArticlesFeed(Feed):
     title = "信用债务知识库 · 最新文章"
     description = "网贷、借呗、花呗、信用卡逾期后会怎样、该怎么办、法律怎么规定。"
 
-    def link(self):
-        return reverse("articles:home")
-
-    def feed_url(self):
-        return reverse("articles:feed")
+    link = reverse_lazy("articles:home")
 
     def items(self):
         return Article.objects.published().for_list()[:FEED_SIZE]
@@ -51,9 +47,6 @@ class CategoryFeed(LatestArticlesFeed):
 
     def link(self, obj: Category) -> str:
         return obj.get_absolute_url()
-
-    def feed_url(self, obj: Category) -> str:
-        return reverse("articles:category-feed", args=[obj.slug])
 
     def items(self, obj: Category):
         return (

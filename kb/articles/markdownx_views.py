@@ -1,6 +1,5 @@
-"""markdownx endpoints, for staff only: the preview renders the public page's HTML, and an
-upload is stored only if Pillow recognises the bytes as an allowed raster image (markdownx
-trusts the declared type; SVG can carry scripts), under the detected format's extension."""
+"""markdownx endpoints, for staff only: the preview renders the public page's HTML; an upload
+is kept only if Pillow finds an allowed raster image (markdownx trusts the declared type)."""
 
 from django import forms
 from django.contrib.admin.views.decorators import staff_member_required

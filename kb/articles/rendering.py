@@ -1,7 +1,4 @@
-"""The one Markdown pipeline: Markdown → citation links → nh3 sanitising.
-
-The public page (HTML stored at save) and the admin preview (markdownx) both call it.
-"""
+"""The one Markdown pipeline (public page and admin preview): Markdown → citation links → nh3."""
 
 from dataclasses import dataclass
 

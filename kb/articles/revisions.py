@@ -1,14 +1,13 @@
-"""Pending revisions: a 编辑's changes to a published article wait until a 审核 applies them.
-
-Readers keep the reviewed version; applying saves the article through Article.save(), so
-body_html, citations, search, page cache and history follow as for any edit.
-"""
+"""Pending revisions: a 编辑's changes to a published article wait until a 审核 applies them
+through Article.save(), so HTML, citations, search, page cache and history follow as usual."""
 
 import datetime
 
+from django.contrib.messages import SUCCESS, WARNING
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
+from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -27,7 +26,6 @@ EDITOR_HELP = (
     "状态请保持“已发布”：只有审核人员可以撤下文章。常见问题由审核人员修改。"
 )
 NOTE_MAX = 500
-RECENT_DAYS = 30  # the editor's panel counts decisions this recent
 
 
 class RevisionError(Exception):
@@ -61,11 +59,8 @@ def same_value(name: str, a, b) -> bool:
 
 def live_values(article: Article) -> dict:
     """The stored article's values of every revisable field, as a revision stores them."""
-    fresh = Article.objects.select_related("category").get(pk=article.pk)
-    return {
-        name: _json(name, getattr(fresh, name).all() if name in M2M else getattr(fresh, name))
-        for name in FIELDS
-    }
+    stored = model_to_dict(Article.objects.get(pk=article.pk), FIELDS)
+    return {name: _json(name, value) for name, value in stored.items()}
 
 
 def pending_for(article, author=None):
@@ -156,26 +151,14 @@ def reject_revision(revision: ArticleRevision, user, note: str = "") -> None:
     _close(revision, ArticleRevision.Status.REJECTED, user, note.strip())
 
 
-def latest_decision_notice(article_id: int, author) -> tuple[str, bool] | None:
+def latest_decision_notice(article_id: int, author) -> tuple[str, int] | None:
     """For `author` reopening an article: what became of their newest revision of it, as
-    (message, rejected); None while it is pending or if they never proposed one."""
+    (message, messages level); None while it is pending or if they never proposed one."""
     latest = ArticleRevision.objects.filter(article_id=article_id, author=author).first()
     if latest is None or latest.status == ArticleRevision.Status.PENDING:
         return None
     when = timezone.localtime(latest.decided_at).strftime("%Y-%m-%d %H:%M")
     if latest.status == ArticleRevision.Status.APPLIED:
-        return f"你上次提交的修改已于 {when} 由审核应用，读者现在看到的是修改后的内容。", False
+        return f"你上次提交的修改已于 {when} 由审核应用，读者现在看到的是修改后的内容。", SUCCESS
     notice = f"你上次提交的修改已于 {when} 被驳回，文章保持原样。"
-    return notice + (f"审核意见：{latest.note}" if latest.note else ""), True
-
-
-def recent_decisions(author) -> dict[str, int]:
-    """How many of `author`'s revisions were applied and rejected in the last RECENT_DAYS
-    days, and how many still wait: the editor's panel on the admin's start page."""
-    since = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
-    status = ArticleRevision.Status
-    return ArticleRevision.objects.filter(author=author).aggregate(
-        applied=Count("pk", filter=Q(status=status.APPLIED, decided_at__gte=since)),
-        rejected=Count("pk", filter=Q(status=status.REJECTED, decided_at__gte=since)),
-        pending=Count("pk", filter=Q(status=status.PENDING)),
-    )
+    return notice + (f"审核意见：{latest.note}" if latest.note else ""), WARNING

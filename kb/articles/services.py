@@ -1,9 +1,5 @@
-"""Writes touching several models: an article's citation rows, and its 需复核 flag.
-
-kb.laws records each change of a provision's text or a law's status as a laws.Change row;
-here they flag the citing articles once committed, and again whenever editors open the
-article list, an article, the review queue or run check_citations (a raw SQL import too).
-"""
+"""Writes touching several models: an article's citation rows, and its 需复核 flag, set when a
+provision it cites changes (a laws.Change row; caught up again when editors open the admin)."""
 
 from django.db import transaction
 from django.db.models import Q
@@ -16,11 +12,11 @@ from kb.core.content_version import content_changed
 from kb.laws.models import Change
 
 
-def store_citations_after_save(sender, instance, raw: bool = False, **kwargs) -> None:
-    """post_save of Article (kb/articles/apps.py): store what Article.save() rendered."""
-    rendered = getattr(instance, "rendered", None)
-    if not raw and rendered is not None:
-        store_citations(instance, rendered)
+def store_citations_after_save(sender, instance, **kwargs) -> None:
+    """post_save of Article (kb/articles/apps.py): store what Article.save() rendered (a fixture
+    load saves without save(), so renders nothing)."""
+    if hasattr(instance, "rendered"):
+        store_citations(instance, instance.rendered)
 
 
 def store_citations(article, rendered: Rendered) -> None:
@@ -109,10 +105,8 @@ def flag_when_committed(sender, instance, created: bool, **kwargs) -> None:
 
 
 def mark_reviewed(queryset, user=None) -> int:
-    """The editor checked these articles against the current law: clear the flag, date it.
-
-    Each article gets a history row naming `user`; the body and "updated" date are untouched.
-    """
+    """The editor checked these articles against the current law: clear the flag, date it,
+    with a history row naming `user`; the body and "updated" date are untouched."""
     today = timezone.localdate()
     articles = list(Article.objects.filter(pk__in=queryset.values("pk")))
     for article in articles:

@@ -10,8 +10,8 @@ def pinyin_slug(text: str, max_length: int = 80) -> str:
     return slug or "page"
 
 
-def unique_slug(model, text: str, pk=None, max_length: int = 80) -> str:
-    base = pinyin_slug(text, max_length - 4)
+def unique_slug(model, text: str, pk=None) -> str:
+    base = pinyin_slug(text, model._meta.get_field("slug").max_length - 4)
     slug, n = base, 2
     while model._default_manager.filter(slug=slug).exclude(pk=pk).exists():
         slug = f"{base}-{n}"

@@ -9,9 +9,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from markdownx.admin import MarkdownxModelAdmin
 
-from kb.articles import revisions
+from kb.articles import revisions, services
 from kb.articles.models import FAQ, Article, ArticleCitation
-from kb.articles.services import flag_stale_articles, mark_reviewed
 from kb.core.admin import NoAddAdmin
 from kb.core.content_version import ChangesContent
 from kb.core.history import HistoryAdmin
@@ -28,29 +27,32 @@ class CitationInline(NoAddAdmin, admin.TabularInline):
     verbose_name_plural = "本文引用的条文（保存时自动生成）"
 
 
-def faq_editable(request, article) -> bool:
+class FAQRule:
     """Readers see a published article's FAQ at once: a 编辑 cannot change it (a pending
-    revision covers the article's own fields only), a 审核 can."""
-    return article is None or can_publish(request.user) or not revisions.is_live(article)
+    revision covers the article's own fields only), a 审核 can. `obj`: an article or a FAQ."""
+
+    def faq_editable(self, request, obj) -> bool:
+        article = obj.article if isinstance(obj, FAQ) else obj
+        return article is None or can_publish(request.user) or not revisions.is_live(article)
+
+    def has_change_permission(self, request, obj=None):
+        return self.faq_editable(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.faq_editable(request, obj) and super().has_delete_permission(request, obj)
 
 
-class FAQInline(admin.StackedInline):
+class FAQInline(FAQRule, admin.StackedInline):
     model = FAQ
     extra = 0
     show_change_link = True  # each entry's own page, with its history
 
     def has_add_permission(self, request, obj=None):
-        return faq_editable(request, obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return faq_editable(request, obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return faq_editable(request, obj) and super().has_delete_permission(request, obj)
+        return self.faq_editable(request, obj) and super().has_add_permission(request, obj)
 
 
 @admin.register(FAQ)
-class FAQAdmin(ChangesContent, HistoryAdmin):
+class FAQAdmin(FAQRule, ChangesContent, HistoryAdmin):
     """One FAQ entry with its history (diff, revert), under the rule of its article's page."""
 
     list_display = ["question", "article", "order"]
@@ -66,14 +68,6 @@ class FAQAdmin(ChangesContent, HistoryAdmin):
         # Moving a draft's entry onto a live article would get round the rule.
         return ["article"] if obj is not None else []
 
-    def has_change_permission(self, request, obj=None):
-        article = obj and obj.article
-        return faq_editable(request, article) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        article = obj and obj.article
-        return faq_editable(request, article) and super().has_delete_permission(request, obj)
-
 
 class PendingRevisionFilter(admin.SimpleListFilter):
     title = "待审核修改"
@@ -85,7 +79,18 @@ class PendingRevisionFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() in ("yes", "no"):
             return queryset.filter(pending_revision=self.value() == "yes")
-        return queryset
+
+
+@admin.display(description="待审核修改", boolean=True, ordering="pending_revision")
+def pending_revision(article) -> bool:
+    """A list column; the list's queryset annotates `pending_revision`."""
+    return article.pending_revision
+
+
+@admin.action(description="标记为已审核（清除“需复核”，最近审核设为今天）", permissions=["publish"])
+def mark_reviewed(modeladmin, request, queryset):
+    n = services.mark_reviewed(queryset, request.user)  # real Article rows, with history
+    modeladmin.message_user(request, f"已将 {n} 篇文章标记为已审核。", messages.SUCCESS)
 
 
 @admin.register(Article)
@@ -100,7 +105,7 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
         "published_at",
         "reviewed_at",
         "needs_review",
-        "has_pending_revision",
+        pending_revision,
     ]
     list_filter = ["status", "needs_review", PendingRevisionFilter, "category", "tags"]
     search_fields = ["title", "short_answer", "body", "slug"]
@@ -108,22 +113,10 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
     autocomplete_fields = ["related"]
     filter_horizontal = ["tags"]
     inlines = [FAQInline, CitationInline]
-    actions = ["publish", "unpublish", "mark_reviewed"]
+    actions = ["publish", "unpublish", mark_reviewed]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "short_answer", "body"]}),
-        (
-            "发布",
-            {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "reviewed_at",
-                    "needs_review",
-                    "source",
-                    "editor",
-                ]
-            },
-        ),
+        ("发布", {"fields": "status published_at reviewed_at needs_review source editor".split()}),
         ("关联", {"fields": ["tags", "related"]}),
         ("读者反馈", {"fields": ["feedback_counts"]}),
     ]
@@ -131,7 +124,7 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
 
     @admin.display(description="“这篇文章有帮助吗”")
     def feedback_counts(self, obj):
-        if obj is None or obj.pk is None:
+        if obj.pk is None:
             return "保存并发布后开始统计。"
         c = obj.feedback.aggregate(
             yes=Count("id", Q(helpful=True)), no=Count("id", Q(helpful=False))
@@ -143,10 +136,6 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(pending_revision=revisions.has_pending())
-
-    @admin.display(description="待审核修改", boolean=True, ordering="pending_revision")
-    def has_pending_revision(self, obj):
-        return obj.pending_revision
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -183,17 +172,14 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
             """An editor reopening the article edits their pending revision, not the live text."""
 
             def __init__(self, *args, **kwargs):
-                if not args and kwargs.get("data") is None:
-                    kwargs["initial"] = {**initial, **(kwargs.get("initial") or {})}
-                super().__init__(*args, **kwargs)
+                super().__init__(*args, initial=initial, **kwargs)
 
-        ShowsOwnRevision.__name__ = form.__name__
         return ShowsOwnRevision
 
     def save_model(self, request, obj, form, change):
         if change and not can_publish(request.user) and revisions.is_live(obj):
             # The live article is not saved: the changes wait for a reviewer. Nor are its FAQ
-            # (locked for a 编辑, see faq_editable), tags and related.
+            # (locked for a 编辑, see FAQRule), tags and related.
             request._revision_message = revisions.submit_revision(
                 obj, form.cleaned_data, request.user
             )
@@ -202,7 +188,6 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
         super().save_model(request, obj, form, change)
 
     def construct_change_message(self, request, form, formsets, add=False):
-        # The formsets were not saved (they have no new/changed objects to list).
         message = getattr(request, "_revision_message", None)
         return message or super().construct_change_message(request, form, formsets, add)
 
@@ -225,31 +210,20 @@ class ArticleAdmin(ChangesContent, WorkflowAdmin, MarkdownxModelAdmin):
         n = set_status(request.user, queryset, Article.Status.DRAFT)
         self.message_user(request, f"已撤回 {n} 篇文章。", messages.SUCCESS)
 
-    @admin.action(
-        description="标记为已审核（清除“需复核”，最近审核设为今天）", permissions=["publish"]
-    )
-    def mark_reviewed(self, request, queryset):
-        n = mark_reviewed(queryset, request.user)
-        self.message_user(request, f"已将 {n} 篇文章标记为已审核。", messages.SUCCESS)
-
     def changelist_view(self, request, extra_context=None):
-        flag_stale_articles()  # law changes since the last look become 需复核 flags
+        services.flag_stale_articles()  # law changes since the last look become 需复核 flags
         return super().changelist_view(request, extra_context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        flag_stale_articles()
+        services.flag_stale_articles()
         if str(object_id).isdigit() and request.method == "GET" and not can_publish(request.user):
             own = revisions.pending_for(int(object_id), request.user).first()
-            decided = own is None and revisions.latest_decision_notice(int(object_id), request.user)
             if own is not None:
                 request._revision_initial = {  # the form shows their proposal
                     name: Article._meta.get_field(name).to_python(value)
                     for name, value in own.changes.items()
                 }
                 self.message_user(request, revisions.OWN_PENDING, messages.WARNING)
-            elif decided:
-                notice, rejected = decided
-                self.message_user(
-                    request, notice, messages.WARNING if rejected else messages.SUCCESS
-                )
+            elif decided := revisions.latest_decision_notice(int(object_id), request.user):
+                self.message_user(request, *decided)
         return super().changeform_view(request, object_id, form_url, extra_context)

@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from kb.articles import revisions
+from kb.articles.admin.article import mark_reviewed, pending_revision
 from kb.articles.models import (
     QUEUE_ORDERING,
     Article,
@@ -19,7 +20,7 @@ from kb.articles.models import (
     ReviewQueueArticle,
     due_for_review,
 )
-from kb.articles.services import flag_stale_articles, mark_reviewed
+from kb.articles.services import flag_stale_articles
 from kb.core.admin import ReadOnlyAdmin
 from kb.core.history import line_diff
 from kb.core.workflow import can_publish
@@ -53,8 +54,18 @@ def _display(name: str, value) -> str:
     return str(value)
 
 
+class ReviewerAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    """A list nobody edits or deletes from, whose actions are for 审核."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_publish_permission(self, request) -> bool:
+        return can_publish(request.user)
+
+
 @admin.register(ArticleRevision)
-class ArticleRevisionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+class ArticleRevisionAdmin(ReviewerAdmin):
     """Reviewers read each pending revision as a diff against the live text, then apply or
     reject it (actions on the list, buttons on the revision's page)."""
 
@@ -62,26 +73,10 @@ class ArticleRevisionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_filter = ["status", MineFilter]
     list_select_related = ["article", "author", "reviewer"]
     search_fields = ["article__title"]
-    fields = [
-        "article",
-        "status",
-        "author",
-        "created_at",
-        "updated_at",
-        "reviewer",
-        "decided_at",
-        "note",
-        "diff",
-    ]
+    fields = "article status author created_at updated_at reviewer decided_at note diff".split()
     readonly_fields = fields
     actions = ["apply_selected", "reject_selected"]
     change_form_template = "admin/articles/articlerevision/change_form.html"
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_publish_permission(self, request) -> bool:
-        return can_publish(request.user)
 
     @admin.display(description="与线上版本的差异（删除的内容划线，新增的内容加下划线）")
     def diff(self, obj):
@@ -137,14 +132,10 @@ class ArticleRevisionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
             verb = "应用" if apply else "驳回"
             self.message_user(request, f"已{verb} {done} 份修改。", messages.SUCCESS)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        revision = self.get_object(request, object_id)
-        can_decide = revision is not None and revision.status == ArticleRevision.Status.PENDING
-        extra_context = {
-            **(extra_context or {}),
-            "can_decide": can_decide and can_publish(request.user),
-        }
-        return super().change_view(request, object_id, form_url, extra_context)
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        pending = obj is not None and obj.status == ArticleRevision.Status.PENDING
+        context["can_decide"] = pending and can_publish(request.user)
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     @admin.action(description="应用所选修改（发布到线上）", permissions=["publish"])
     def apply_selected(self, request, queryset):
@@ -156,13 +147,13 @@ class ArticleRevisionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 
 
 @admin.register(ReviewQueueArticle)
-class ReviewQueueAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+class ReviewQueueAdmin(ReviewerAdmin):
     list_display = [
         "edit_link",
         "status",
         "reviewed_at",
         "needs_review",
-        "pending_revision",
+        pending_revision,
         "traffic",
         "published_at",
         "category",
@@ -171,7 +162,7 @@ class ReviewQueueAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_filter = ["needs_review", "status", "category"]
     search_fields = ["title", "slug"]
     list_select_related = ["category"]
-    actions = ["mark_reviewed"]
+    actions = [mark_reviewed]
 
     def get_ordering(self, request):
         # Else the changelist falls back to Article's -published_at. A method, not `ordering`:
@@ -181,7 +172,7 @@ class ReviewQueueAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     def get_queryset(self, request):
         # Not super(): it would order by `traffic` before due_for_review() annotates it.
         queryset = due_for_review(self.model._default_manager.get_queryset())
-        return queryset.annotate(has_pending_revision=revisions.has_pending())
+        return queryset.annotate(pending_revision=revisions.has_pending())
 
     def changelist_view(self, request, extra_context=None):
         flag_stale_articles()  # law changes since anyone last looked show up here at once
@@ -193,21 +184,6 @@ class ReviewQueueAdmin(ReadOnlyAdmin, admin.ModelAdmin):
         url = reverse("admin:articles_article_change", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, obj.title)
 
-    @admin.display(description="待审核修改", boolean=True, ordering="has_pending_revision")
-    def pending_revision(self, obj):
-        return obj.has_pending_revision
-
     @admin.display(description="读者反馈数", ordering="traffic")
     def traffic(self, obj):
         return obj.traffic
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_review_permission(self, request) -> bool:
-        return can_publish(request.user)
-
-    @admin.action(description="标记为已审核（今天）", permissions=["review"])
-    def mark_reviewed(self, request, queryset):
-        n = mark_reviewed(queryset, request.user)  # real Article rows, with history
-        self.message_user(request, f"已将 {n} 篇文章标记为已审核。", messages.SUCCESS)

@@ -19,13 +19,12 @@ class SlugManager(models.Manager):
 
 
 class Slugged:
-    """Mixin: `slug` filled from the pinyin of the SLUG_FROM field when blank, the slug as
-    natural key, and the page at the URL named URL_NAME."""
+    """Mixin: a blank `slug` filled from the SLUG_FROM field's pinyin, the slug as natural key,
+    the page at URL_NAME."""
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            max_length = self._meta.get_field("slug").max_length
-            self.slug = unique_slug(type(self), str(self), self.pk, max_length=max_length)
+            self.slug = unique_slug(type(self), str(self), self.pk)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -91,8 +90,7 @@ class Tag(Slugged, models.Model):
 
 class ArticleQuerySet(PublishableQuerySet):
     def published(self):
-        """The only door for public pages, feeds, sitemaps and the API. The search index
-        stores publishable() ones (scheduled too) and hides the scheduled at query time."""
+        """What readers see now: the door for public pages, feeds, sitemaps and the API."""
         return self.publishable().filter(published_at__lte=timezone.now())
 
     def next_publication(self):

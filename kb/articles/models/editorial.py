@@ -73,13 +73,10 @@ class Feedback(ReaderFeedback):
 
 
 class ArticleRevision(models.Model):
-    """Changes a 编辑 proposed to a published article, kept apart until a 审核 applies them
-    (kb/articles/revisions.py). `changes` holds the proposed value of each edited field, `base`
-    the live value of the same fields when they were last saved: the reviewer sees whether the
-    live text moved in the meantime."""
+    """Changes a 编辑 proposed to a published article until a 审核 applies them: `changes` the
+    proposed values, `base` the live ones when submitted (kb/articles/revisions.py)."""
 
-    # The fields a revision can change, in the order the diff shows them. Not `status`: a
-    # published article stays published (only 审核 takes one offline).
+    # What a revision can change, in diff order. Not `status`: only 审核 takes an article offline.
     FIELDS = (
         "title slug category short_answer body published_at reviewed_at needs_review source "
         "editor tags related"
@@ -153,9 +150,8 @@ QUEUE_ORDERING = (
 
 
 def due_for_review(queryset: models.QuerySet):
-    """Articles flagged 需复核, never reviewed, or last reviewed more than REVIEW_MAX_AGE_DAYS
-    ago. Flagged first (a cited provision changed), then the oldest review, then the most read:
-    `traffic` counts reader feedback, the site's only per-article traffic signal."""
+    """Articles flagged 需复核, never reviewed, or reviewed over REVIEW_MAX_AGE_DAYS ago; flagged
+    first, then the oldest review, then the most `traffic` (reader feedback)."""
     cutoff = timezone.localdate() - timezone.timedelta(days=settings.REVIEW_MAX_AGE_DAYS)
     return (
         queryset.filter(

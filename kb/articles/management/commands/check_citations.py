@@ -5,8 +5,7 @@ from kb.articles.services import flag_stale_articles, rerender_all
 
 class Command(BaseCommand):
     help = (
-        "Re-parse every article's citations against the laws in the database, refresh the "
-        "citation rows and 需复核 flags, and list the citations that could not be resolved."
+        "Re-parse every article's citations: refresh citation rows and 需复核 flags, list misses."
     )
 
     def add_arguments(self, parser):
