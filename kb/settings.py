@@ -209,13 +209,9 @@ CACHES["pages"] = {
     "OPTIONS": {"MAX_ENTRIES": 2000},
 }
 
-# Whole-page cache for anonymous readers (kb/core/pagecache.py): Django's cache middleware, pages
-# in local memory (CACHES["pages"]), keyed by the content version (kb/core/content_version.py: one row,
-# or one Redis key with REDIS_URL), so every worker sees an edit on its next request. 0 turns
-# it off.
+# Whole-page cache for anonymous readers (kb/core/pagecache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
-# Part of every page's cache key: set it to something new on each deploy (a commit id) when the
-# page cache outlives the processes (Redis), so no page rendered by the old code is served.
+# Part of every page's cache key: a new value per deploy (a commit id) retires old pages.
 KB_DEPLOY_ID = os.environ.get("KB_DEPLOY_ID", "")
 
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "kb.articles.rendering.markdownify"

@@ -1,20 +1,6 @@
-"""The site's content version: one number that moves whenever readers could see something new.
-
-The page cache keys pages by it (kb/core/pagecache.py). It lives where every gunicorn worker and
-every app server reads the same number: in one database row (core.ContentVersion), or with
-REDIS_URL in one key of the shared cache, moved by one Redis INCR.
-
-- The services call content_changed() inside the transaction that changes content. The row is
-  updated in that transaction, so it commits (or rolls back) with the content; the Redis key is
-  INCR'd once the transaction has committed (transaction.on_commit), never before. Either way a
-  reader who sees the new number also sees the new content, and an edit is visible on the
-  next request.
-- Scheduled publishing: beside the number sits the earliest future publication time, asked of
-  the functions the content apps register with watch_schedule(). The first request after that
-  time bumps the number, so a timed article appears without a cron job.
-- With a read replica the row is read from the replica, never Redis: a replica lagging behind
-  the commit could otherwise render old content under the new number.
-"""
+"""The content version: one number, moved by every change readers could see, that the page
+cache keys pages by. It is one database row, or with REDIS_URL (and no read replica) one Redis
+key moved by INCR after the commit; docs/deploy.md explains the choice."""
 
 import datetime
 import logging
@@ -61,9 +47,7 @@ def content_changed(using: str | None = None) -> None:
 
 
 def _bump_or_owe() -> None:
-    """After the commit: a Redis that is down cannot take the bump, and the change is saved
-    anyway, so the bump is owed and made by this process's first read once Redis is back
-    (until then nothing is kept in it)."""
+    """After the commit. A bump Redis cannot take is owed, and made once Redis is back."""
     try:
         bump()
     except RedisError as error:
@@ -125,13 +109,9 @@ class _LastRead:
 
 
 def content_version() -> int:
-    """The current number: one query, or one Redis round trip. Bumps first when there is none
-    yet or a scheduled article has gone live.
-
-    While the database (or Redis) cannot be read, the last number this process read stands in
-    for it, so the pages the cache holds are still served, without waiting on a database that
-    is resting after a failure (kb/core/outage.py); a process that never read one gets a
-    number of its own, under which nothing is stored for anyone else."""
+    """The current number (one query or one Redis read), bumped first when there is none yet
+    or a scheduled item has gone live. While it cannot be read, the last one read stands in,
+    so kept pages are still served (kb/core/outage.py)."""
     if _LastRead.version is not None and database_resting():
         return _LastRead.version
     try:

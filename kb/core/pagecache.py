@@ -1,23 +1,8 @@
-"""Whole pages for anonymous readers, in Django's cache, keyed by the content version.
-
-Django's CacheMiddleware does the work (the URL and the request headers a page Varies on make
-the key; only 200s that are not private, no-cache or no-store and set no varying cookie are
-kept), with the content version (kb/core/content_version.py) and KB_DEPLOY_ID as its key
-prefix: any content change moves every page to new keys at once, in every worker. Pages are
-kept in each process's memory (CACHES["pages"]), so a hit costs one round trip: reading the
-version.
-
-- Readers only: GET and HEAD without a session cookie, so signed-in editors (and the previews
-  of drafts they open) always get a fresh page; never the admin, static files, media, the
-  editor tools, the health check or search (every query would be a page of its own).
-- Query parameters that only say where a reader came from (utm_*, fbclid…) are dropped before
-  the page is looked up or rendered: they make no entries of their own, and no stored page
-  carries one reader's tracking link to the next.
-- Django marks a stored page fresh for PAGE_CACHE_SECONDS; browsers are told max-age=0
-  instead, so they revalidate (ConditionalGetMiddleware answers a matching ETag with 304) and
-  see an edit on their next request. nginx in front keeps its own short copy (docs/deploy.md).
-- X-Page-Cache says whether the page came from the cache (hit) or was rendered (miss).
-"""
+"""Whole pages for anonymous readers: Django's CacheMiddleware, in each process's memory
+(CACHES["pages"]), with the content version and KB_DEPLOY_ID as key prefix, so a content change
+moves every page to new keys at once. Never for editors (session cookie), the admin, search,
+letters or static files; tracking parameters are dropped first. Browsers get max-age=0 and
+revalidate with the ETag. X-Page-Cache says hit or miss."""
 
 import re
 from collections.abc import Callable
