@@ -4,11 +4,10 @@
     >>> [(c.law, c.number, c.raw) for c in find_citations("依照《民法典》第六百七十五条", reg)]
     [('minfadian', 675, '《民法典》第六百七十五条')]
 
-A citation is a law (《any title》, a registered name followed at once by a provision, or
-本法/该法… for the law named before, when the kinds agree and, for 本…, outside quotations),
-then 第X条[之N][第X款][第X项] joined by 、和 及 或者 ，… (a later one may be just 第X款 of the
-article before), a compact list 第五百零九、五百一十条, or a range 至/到. `code` is skipped.
-An unregistered 《title》 still yields citations, with law=None ("not in our library").
+A citation is a law (《any title》, law=None if unregistered; a registered name followed at once
+by a provision; 本法/该法… for the law named before, when the kinds agree and, for 本…, outside
+quotations), then 第X条[之N][第X款][第X项] joined by 、和 及 或者 ，… (a later one may be just
+第X款), a compact list 第五百零九、五百一十条, or a range 至/到. `code` is skipped.
 """
 
 import re
@@ -144,12 +143,18 @@ def _chain(text: str, pos: int, start: int, law: LawRef) -> list[Citation]:
     out: list[Citation] = []
     article, para = None, None
     while True:
-        if compact := COMPACT_RE.match(text, pos):  # 第五百零九、五百一十条
-            items = _compact(text, compact, None if out else start, law)
-            if not items:
+        if compact := COMPACT_RE.match(text, pos):  # 第五百零九、五百一十条: one citation each
+            numbers = list(NUM_RE.finditer(text, *compact.span("list")))
+            try:
+                values = [cn_number(number.group()) for number in numbers]
+            except ValueError:
                 return out
-            out.extend(items)
-            article, para, end = items[-1].provision, None, compact.end()
+            head = compact.start("head") if out else start  # the first span includes the law
+            for number, value in zip(numbers, values, strict=True):
+                begin = head if number is numbers[0] else number.start()
+                end = compact.end() if number is numbers[-1] else number.end()
+                out.append(Citation(*law, value, span=(begin, end), raw=text[begin:end]))
+            article, para = out[-1].provision, None
             stop_at_range = True  # a compact list never starts a range
         else:
             ref = REF_RE.match(text, pos)
@@ -184,18 +189,3 @@ def _chain(text: str, pos: int, start: int, law: LawRef) -> list[Citation]:
         if joined is None or (joined.group("range") and stop_at_range):
             return out
         pos = joined.end()
-
-
-def _compact(text: str, match: re.Match, start: int | None, law: LawRef) -> list[Citation]:
-    """第五百零九、五百一十条: one citation per number; the first span includes the law."""
-    numbers = list(NUM_RE.finditer(text, match.start("list"), match.end("list")))
-    out = []
-    for number in numbers:
-        try:
-            value = cn_number(number.group())
-        except ValueError:
-            return []
-        begin = number.start() if out else match.start("head") if start is None else start
-        end = match.end() if number is numbers[-1] else number.end()
-        out.append(Citation(*law, value, span=(begin, end), raw=text[begin:end]))
-    return out

@@ -33,8 +33,7 @@ number_of = itemgetter("number", "sub_number")
 
 
 class LawFileError(ValueError):
-    def __init__(self, line: int, message: str):
-        """A malformed statute file; `line` is 1-based in the whole file."""
+    def __init__(self, line: int, message: str):  # `line` is 1-based in the whole file
         super().__init__(f"第 {line} 行：{message}")
 
 
@@ -88,16 +87,12 @@ def _front_matter(lines: list[str]) -> tuple[dict, int]:
         "version_note": text("version"),
         "order": meta.get("order", 0),
     }
-    for key in DATES:
-        value = meta.get(key)
-        if not isinstance(value, datetime.date):
-            value = text(key)
-            try:
-                value = datetime.date.fromisoformat(value) if value else None
-            except ValueError:
-                message = f"{key} 的值“{value}”不是 YYYY-MM-DD 格式的日期"
-                raise LawFileError(line_of(key), message) from None
-        law[key] = value
+    for key in DATES:  # YAML reads 2020-05-28 as a date, whose str() is the same text
+        try:
+            law[key] = datetime.date.fromisoformat(text(key)) if text(key) else None
+        except ValueError:
+            message = f"{key} 的值“{text(key)}”不是 YYYY-MM-DD 格式的日期"
+            raise LawFileError(line_of(key), message) from None
     law["last_amended_date"] = law.pop("latest_amendment_date")
     return law, end + 1
 

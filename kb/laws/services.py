@@ -1,6 +1,5 @@
-"""Writes to laws and provisions, from a statute file or fixtures/laws.json: identical rows are
-skipped, new provisions bulk-created with history, and changed rows saved through Model.save(),
-which keeps the old text or status as a Change (and so flags the citing articles 需复核)."""
+"""Writes to laws and provisions (from a statute file or fixtures/laws.json): identical rows are
+skipped, changed ones saved through Model.save(), which keeps the old text or status as a Change."""
 
 from collections import Counter
 

@@ -1,10 +1,6 @@
-"""An anonymous log of what readers search for, so editors see what they could not find: per day
-and normalised query, how many searches and results; nothing about the reader.
-
-Each worker keeps a tally in memory and writes it after SEARCH_LOG_FLUSH_SECONDS or MAX_PENDING
-queries. Against flooding: SEARCH_LOG_PER_MINUTE searches counted a minute (site-wide with Redis),
-and SEARCH_LOG_MAX_ROWS_PER_DAY new queries a day. Unwritten counts of a stopped worker are lost.
-"""
+"""An anonymous log of searches per day and normalised query, so editors see what readers could
+not find. Each worker tallies in memory and writes after SEARCH_LOG_FLUSH_SECONDS or MAX_PENDING
+queries; at most SEARCH_LOG_PER_MINUTE searches a minute and SEARCH_LOG_MAX_ROWS_PER_DAY rows."""
 
 import threading
 import time
@@ -65,10 +61,9 @@ def take_pending() -> dict[tuple[date, str], tuple[int, int]]:
 
 def flush() -> None:
     """Write this worker's tally."""
-    by_day: dict[date, dict[str, tuple[int, int]]] = {}
-    for (day, text), counts in take_pending().items():
-        by_day.setdefault(day, {})[text] = counts
-    for day, tally in by_day.items():
+    pending = take_pending()
+    for day in {day for day, _ in pending}:
+        tally = {text: counts for (d, text), counts in pending.items() if d == day}
         with transaction.atomic():
             rows = list(QueryLog.objects.select_for_update().filter(day=day, query__in=list(tally)))
             for row in rows:

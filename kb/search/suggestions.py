@@ -39,40 +39,30 @@ def did_you_mean(q: str, synonyms: dict[str, list[str]]) -> list[str]:
     return sorted(scored, key=lambda p: (-scored[p], len(p), p))[:DID_YOU_MEAN]
 
 
-def related_trees(q: str, trees) -> list:
-    """Question trees sharing the most subject characters (借/贷/催…) with the query, the closest
-    relation left when no page matched a whole word of it; in their usual order otherwise."""
+def suggestions(q: str = "") -> dict:
+    """Four SQL queries at most: articles, trees, categories (and the vocabulary if not cached)."""
     wanted = subject_characters(q)
-    return sorted(trees, key=lambda tree: -len(wanted & set(normalise(tree.title))))[:TREES]
-
-
-def most_read_categories() -> list:
-    """Categories with public articles, those whose articles readers answered most first."""
     public = Q(
         articles__status=Article.Status.PUBLISHED, articles__published_at__lte=timezone.now()
     )
-    return list(
-        Category.objects.annotate(
+    return {
+        "did_you_mean": did_you_mean(q, vocabulary().synonyms) if wanted else [],
+        "popular": Article.objects.published()
+        .for_list()
+        .annotate(helpful=Count("feedback", filter=Q(feedback__helpful=True)))
+        .order_by("-helpful", "-published_at")[:POPULAR],
+        # The trees sharing most subject characters (借/贷/催…) with the query, in their usual
+        # order when none does: the closest relation left when no page matched a whole word.
+        "trees": sorted(
+            Tree.objects.published().only("slug", "title"),
+            key=lambda tree: -len(wanted & set(normalise(tree.title))),
+        )[:TREES],
+        # Categories with public articles, those whose articles readers answered most first.
+        "categories": Category.objects.annotate(
             readers=Count("articles__feedback", filter=public),
             public=Count("articles", filter=public, distinct=True),
         )
         .filter(public__gt=0)
         .order_by("-readers", "-public", "order", "name")
-        .only("name", "slug")[:CATEGORIES]
-    )
-
-
-def suggestions(q: str = "") -> dict:
-    """Four SQL queries at most: articles, trees, categories (and the vocabulary if not cached)."""
-    popular = list(
-        Article.objects.published()
-        .for_list()
-        .annotate(helpful=Count("feedback", filter=Q(feedback__helpful=True)))
-        .order_by("-helpful", "-published_at")[:POPULAR]
-    )
-    return {
-        "did_you_mean": did_you_mean(q, vocabulary().synonyms) if subject_characters(q) else [],
-        "popular": popular,
-        "trees": related_trees(q, Tree.objects.published().only("slug", "title")),
-        "categories": most_read_categories(),
+        .only("name", "slug")[:CATEGORIES],
     }

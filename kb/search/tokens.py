@@ -6,7 +6,6 @@ also emits the words inside long ones (信用卡 → 信用), so a query's preci
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 import opencc
 import rjieba
@@ -33,12 +32,8 @@ MAX_QUERY_WORDS = 24
 MAX_QUERY_GROUPS = 48
 _WORD = re.compile(r"\w", re.UNICODE)
 _converter = opencc.OpenCC("t2s")
-
-
-@lru_cache(maxsize=1)
-def _setup() -> None:
-    for word in DOMAIN_WORDS:
-        rjieba.add_word(word, 20000, None)
+for word in DOMAIN_WORDS:
+    rjieba.add_word(word, 20000, None)
 
 
 def normalise(text: str) -> str:
@@ -54,7 +49,6 @@ def simplified(text: str) -> str:
 
 def tokenize(text: str, *, query: bool = False) -> list[str]:
     """Words of `text`, normalised; precise cut for a query, search-mode cut for a document."""
-    _setup()
     words = (rjieba.cut if query else rjieba.cut_for_search)(normalise(text))
     words = (word.strip() for word in words)
     return [

@@ -1,6 +1,5 @@
-"""/search/ and /api/search/, a fixed number of SQL queries per page. Results are never
-page-cached: every query is another page, so such a cache has no bound, and a search answered
-from it would not reach the query log."""
+"""/search/ and /api/search/, a fixed number of SQL queries per page; never page-cached (such a
+cache would have no bound, and its searches would miss the query log)."""
 
 from dataclasses import asdict
 from math import ceil

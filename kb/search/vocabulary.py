@@ -1,13 +1,10 @@
-"""What a query is read with: the editors' synonyms and the names of the laws, kept in the cache
-(Redis in production, shared by every worker) so a search costs no query for them. Saving or
-deleting a synonym or a law drops it (signals.py); a process-local cache catches up in TIMEOUT.
-"""
+"""What a query is read with: the editors' synonyms and the laws' names, in the shared cache so
+a search costs no query for them; saving or deleting a synonym or a law drops it (signals.py)."""
 
 from dataclasses import dataclass
 
 from django.core.cache import cache
 
-from kb.core.urlcache import cached_reverse
 from kb.laws.models import Law
 from kb.search.models import Synonym
 
@@ -36,7 +33,3 @@ def vocabulary() -> Vocabulary:
 
 def forget(**kwargs) -> None:
     cache.delete(KEY)
-
-
-def provision_url(law_slug: str, number: int, sub: int = 0) -> str:
-    return cached_reverse("laws:provision", law_slug, f"{number}-{sub}" if sub else str(number))

@@ -1,7 +1,5 @@
-"""One search interface over two backends picked by the database vendor (postgresql.py,
-sqlite.py), each answering a page of rows ranked as ranking.py says in one SQL statement whose
-last column counts the matches. Reads go where the router sends ORM reads (a replica if set).
-"""
+"""One search interface over two backends picked by the database vendor, each answering a page
+ranked as ranking.py says in one SQL statement (on the router's read database)."""
 
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -10,11 +8,12 @@ from types import ModuleType
 from django.db import connection, connections, router
 from django.utils import timezone
 
+from kb.laws.models import Provision
 from kb.search.models import SearchDocument
 from kb.search.ranking import CANDIDATES, DEMOTED_KINDS, PROVISION_MIN_TERMS, law_reference
 from kb.search.snippets import make_snippet
 from kb.search.tokens import highlight_terms, query_plan, tokenize
-from kb.search.vocabulary import provision_url, vocabulary
+from kb.search.vocabulary import vocabulary
 
 # SQL shared by both backends' QUERY, on the document row `d`.
 VISIBLE = "(d.published_at IS NULL OR d.published_at <= %(now)s)"
@@ -72,7 +71,9 @@ def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
     if not tokenize(q, query=True):
         return SearchResult()
     words = vocabulary()
-    plan = query_plan(q, words.synonyms, *law_reference(q, words.laws, provision_url))
+    named, provisions = law_reference(q, words.laws)
+    urls = [Provision(number=n, sub_number=sub).url_in(slug) for slug, n, sub in provisions]
+    plan = query_plan(q, words.synonyms, named, urls)
     conn = connections[router.db_for_read(SearchDocument)]
     engine = backend(conn)
     with conn.cursor() as cursor:
