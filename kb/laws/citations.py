@@ -31,7 +31,6 @@ NUM_RE = re.compile(NUM)
 RANGE_END_RE = re.compile(rf"第?{_S}(?P<n>{NUM}){_S}条(?:之(?P<sub>{NUM}))?")
 PRONOUNS = "本法|该法|同法|本条例|该条例|本规定|该规定|该解释|本解释|本批复|该批复|本决定|该决定"
 OPEN_QUOTES, CLOSE_QUOTES = "“‘「『", "”’」』"
-PRC = "中华人民共和国"
 LawRef = tuple[str | None, str]  # (registry key or None, the name as written)
 
 
@@ -88,7 +87,7 @@ class Registry:
 
     def key_for(self, title: str) -> str | None:
         title = title.strip()
-        return self.names.get(title) or self.names.get(title.removeprefix(PRC))
+        return self.names.get(title) or self.names.get(title.removeprefix("中华人民共和国"))
 
 
 @dataclass
@@ -104,9 +103,7 @@ def find_citations(text: str, registry: Registry) -> list[Citation]:
 def scan(text: str, registry: Registry, previous: LawRef | None = None, quoted=False) -> Scan:
     """Find citations; `previous` is the law named before this text (for 本法 across nodes);
     `quoted` says the whole text is quoted from a document (a blockquote)."""
-    found: list[Citation] = []
-    context = previous
-    pos = 0
+    found, context, pos = [], previous, 0
     while match := registry.pattern.search(text, pos):
         pos = match.end()
         title, pronoun, name = match.group("title", "pron", "name")
@@ -115,23 +112,19 @@ def scan(text: str, registry: Registry, previous: LawRef | None = None, quoted=F
         elif name is not None:
             law = (registry.names[name], name)
         elif pronoun is not None:  # the law named before, if the kinds agree (本规定 after …规定)
-            inside = pronoun[0] == "本" and (quoted or _inside_quotes(text, match.start()))
+            before = text[: match.start()]  # 本… inside “…” (more opened than closed) is quoted
+            inside = pronoun[0] == "本" and (
+                quoted or sum(map(before.count, OPEN_QUOTES)) > sum(map(before.count, CLOSE_QUOTES))
+            )
             law = context if context and not inside and pronoun[1:] in context[1] else None
         else:  # `code`
             continue
-        chain = _chain(text, pos, match.start(), law) if law else []
-        if chain:
+        if law and (chain := _chain(text, pos, match.start(), law)):
             if name is not None:
                 context = law
             found.extend(chain)
             pos = chain[-1].span[1]
     return Scan(found, context)
-
-
-def _inside_quotes(text: str, pos: int) -> bool:
-    """Whether `pos` is inside “…” (or ‘’ 「」 『』): more quotes opened than closed before it."""
-    before = text[:pos]
-    return sum(before.count(q) for q in OPEN_QUOTES) > sum(before.count(q) for q in CLOSE_QUOTES)
 
 
 def _article(number: str, sub: str | None) -> tuple[int, int]:
@@ -175,13 +168,11 @@ def _chain(text: str, pos: int, start: int, law: LawRef) -> list[Citation]:
             if joined and joined.group("range") and n is not None:
                 tail = RANGE_END_RE.match(text, joined.end())
                 try:
-                    last = tail and _article(tail.group("n"), tail.group("sub"))
+                    last = tail and _article(*tail.group("n", "sub"))
                 except ValueError:
                     last = None
-                if last and last > article:
-                    end = tail.end()
-                else:
-                    last = None
+                last = last if last and last > article else None  # 至 an earlier one: not a range
+                end = tail.end() if last else end
             span = (cite_start, end)
             out.append(Citation(*law, *article, para, item, last, span, text[cite_start:end]))
             stop_at_range = last is not None  # else 至 joins: 第六百八十条至第六百七十五条

@@ -21,7 +21,7 @@ KINDS = {"法律", "行政法规", "司法解释", "部门规章", "规范性文
 STATUSES = {"有效", "已修改", "已废止", "尚未生效"}
 DATES = ("adopted_date", "promulgation_date", "effective_date", "latest_amendment_date")
 CN_DIGITS = "零〇一二三四五六七八九十百千两"
-ARTICLE_RE = re.compile(rf"^第([{CN_DIGITS}]+)条(?:之([{CN_DIGITS}]+))?[ \u3000]+(\S.*)$")
+ARTICLE_RE = re.compile(rf"^(第([{CN_DIGITS}]+)条(?:之([{CN_DIGITS}]+))?)[ \u3000]+(\S.*)$")
 ARTICLE_START_RE = re.compile(rf"^第[{CN_DIGITS}]+条")
 ITEM_RE = re.compile(rf"^([{CN_DIGITS}]+)、(\S.*)$")
 HEADING_RE = re.compile(r"^(#{1,6})(?:\s+(.*?))?\s*$")
@@ -102,10 +102,8 @@ def _parse_body(lines: list[str], start: int, law: dict) -> list[dict]:
     place = dict.fromkeys(("part", "subpart", "chapter", "section"), "")
     provisions: list[dict] = []
     law.update(history=[], preamble=[], appendix=[])
-    in_header = False
-    headers = 0  # a multi-part file repeats the title block; keep the first one's history
+    in_header, headers, current = False, 0, None  # a multi-part file repeats the title block
     trailing = False  # after the provisions, under an unnumbered heading (附件)
-    current = None
     for lineno, line in enumerate(lines[start:], start + 1):
         line = line.strip()
         if not line.strip("\u200b") or line.startswith("<!--"):  # U+200B alone: blank
@@ -166,8 +164,7 @@ def _provision_start(line: str, numbered: bool, lineno: int) -> dict | None:
         match = ARTICLE_RE.match(line)
         if match is None:
             raise LawFileError(lineno, f"条文开头格式不对（应为“第X条 正文”）：{line[:30]}")
-        number, sub, text = match.groups()
-        label = line[: line.index("条") + 1] + (f"之{sub}" if sub else "")
+        label, number, sub, text = match.groups()
     elif match := ITEM_RE.match(line):
         (number, text), sub, label = match.groups(), None, match.group(1)
     else:

@@ -42,8 +42,6 @@ def resolve(citations: list[Citation]) -> list[Resolved]:
         elif first is None or last is None:
             missing = "这一条" if c.last is None else "这一范围的起止条文"
             out.append(Resolved(c, (), f"《{short.get(c.law, c.law_name)}》中没有{missing}"))
-        elif c.last is None:
-            out.append(Resolved(c, (first,)))
         else:
             span = (p for p in rows if p.law.slug == c.law and first.order <= p.order <= last.order)
             out.append(Resolved(c, tuple(span)))

@@ -32,9 +32,7 @@ def record(query: str, results: int) -> None:
         return
     with _lock:
         key = (timezone.localdate(), text)
-        if key in _pending or len(_pending) < MAX_PENDING:
-            searches, _ = _pending.get(key, (0, 0))
-            _pending[key] = (searches + 1, results)
+        _pending[key] = (_pending.get(key, (0, 0))[0] + 1, results)
         waited = time.monotonic() - _last_write
         due = waited >= _setting("SEARCH_LOG_FLUSH_SECONDS", 60) or len(_pending) >= MAX_PENDING
     if due:
@@ -45,8 +43,6 @@ def _within_rate() -> bool:
     key = f"search:log:minute:{int(time.time() // 60)}"
     try:
         return cache.add(key, 1, 65) or cache.incr(key) <= _setting("SEARCH_LOG_PER_MINUTE", 600)
-    except ValueError:  # expired between add() and incr()
-        return True
     except Exception:  # cache down: count nothing rather than fail the search
         return False
 
@@ -60,7 +56,6 @@ def take_pending() -> dict[tuple[date, str], tuple[int, int]]:
 
 
 def flush() -> None:
-    """Write this worker's tally."""
     pending = take_pending()
     for day in {day for day, _ in pending}:
         tally = {text: counts for (d, text), counts in pending.items() if d == day}

@@ -45,26 +45,6 @@ def backend(conn=None) -> ModuleType:
     return import_module(f"kb.search.backends.{(conn or connection).vendor}")
 
 
-def parameters(engine: ModuleType, plan, limit: int, offset: int, conn) -> dict:
-    """The parameters of `engine.QUERY`; match expressions are written in its syntax."""
-
-    def match(groups, operator=engine.OR) -> str:
-        return operator.join(f"({engine.AND.join(map(engine.quote, g))})" for g in groups)
-
-    return {
-        "query": match(plan.groups),
-        "all_words": match([(w,) for w in plan.words], engine.AND),
-        "terms": engine.array([match(concept) for concept in plan.concepts]),
-        "min_terms": min(PROVISION_MIN_TERMS, len(plan.concepts)),
-        "several": len(plan.concepts) >= PROVISION_MIN_TERMS,
-        "law_named": plan.law_named,
-        "named": engine.array(plan.named_urls),
-        "now": conn.ops.adapt_datetimefield_value(timezone.now()),
-        "limit": limit,
-        "offset": offset,
-    }
-
-
 def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
     """One page of results: one SQL query once the vocabulary is cached (two more when not),
     none for an empty query."""
@@ -76,8 +56,24 @@ def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
     plan = query_plan(q, words.synonyms, named, urls)
     conn = connections[router.db_for_read(SearchDocument)]
     engine = backend(conn)
+
+    def match(groups, operator=engine.OR) -> str:  # a match expression in the engine's syntax
+        return operator.join(f"({engine.AND.join(map(engine.quote, g))})" for g in groups)
+
+    parameters = {
+        "query": match(plan.groups),
+        "all_words": match([(w,) for w in plan.words], engine.AND),
+        "terms": engine.array([match(concept) for concept in plan.concepts]),
+        "min_terms": min(PROVISION_MIN_TERMS, len(plan.concepts)),
+        "several": len(plan.concepts) >= PROVISION_MIN_TERMS,
+        "law_named": plan.law_named,
+        "named": engine.array(plan.named_urls),
+        "now": conn.ops.adapt_datetimefield_value(timezone.now()),
+        "limit": limit,
+        "offset": offset,
+    }
     with conn.cursor() as cursor:
-        cursor.execute(engine.QUERY, parameters(engine, plan, limit, offset, conn))
+        cursor.execute(engine.QUERY, parameters)
         rows = cursor.fetchall()
     total = rows[0][-1] if rows else 0
     terms = highlight_terms(plan)

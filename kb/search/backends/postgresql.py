@@ -60,8 +60,7 @@ def vector_literals(title: str, label: str, body: str) -> tuple[str, str]:
     return literal(words), literal([entry for entry in words if entry[1] != "C"])
 
 
-def write(rows) -> None:
-    """Index rows of (id, title, label, body)."""
+def write(rows) -> None:  # rows of (id, title, label, body)
     with connection.cursor() as cursor:
         cursor.executemany(
             "UPDATE search_searchdocument SET vector = %s::tsvector, head = %s::tsvector WHERE id = %s",

@@ -52,8 +52,7 @@ def quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def write(rows) -> None:
-    """Index rows of (id, title, label, body)."""
+def write(rows) -> None:  # rows of (id, title, label, body)
     with connection.cursor() as cursor:
         cursor.executemany(
             "INSERT OR REPLACE INTO search_fts (rowid, title, label, body) VALUES (%s, %s, %s, %s)",
