@@ -11,6 +11,7 @@ quotations), then 第X条[之N][第X款][第X项] joined by 、和 及 或者 �
 """
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -73,11 +74,10 @@ class Registry:
 
     @classmethod
     def build(cls, laws: Mapping[str, Iterable[str]]) -> "Registry":
-        owners: dict[str, set[str]] = {}
+        owners = defaultdict(set)
         for key, names in laws.items():
-            for name in names:
-                if name and name.strip():
-                    owners.setdefault(name.strip(), set()).add(key)
+            for name in filter(None, map(str.strip, names)):
+                owners[name].add(key)
         names = {n: next(iter(keys)) for n, keys in owners.items() if len(keys) == 1}
         bare = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or r"(?!x)x"
         pattern = re.compile(

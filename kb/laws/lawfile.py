@@ -28,7 +28,6 @@ HEADING_RE = re.compile(r"^(#{1,6})(?:\s+(.*?))?\s*$")
 LEVEL_RE = re.compile(rf"^第[{CN_DIGITS}]+(分编|编|章|节)")
 LEVELS = {None: "part", "编": "part", "分编": "subpart", "章": "chapter", "节": "section"}
 FOOTNOTE_RE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]")
-UNKNOWN = ("unknown", "none")
 number_of = itemgetter("number", "sub_number")
 
 
@@ -68,7 +67,7 @@ def _front_matter(lines: list[str]) -> tuple[dict, int]:
         return str(meta.get(key) or "").strip()
 
     def text(key: str) -> str:
-        return "" if raw(key).lower().startswith(UNKNOWN) else raw(key)
+        return "" if raw(key).lower().startswith(("unknown", "none")) else raw(key)
 
     for key in ("title", "short_title", "kind", "status", "source"):
         if not raw(key):
@@ -123,11 +122,8 @@ def _parse_body(lines: list[str], start: int, law: dict) -> list[dict]:
             law["appendix"].append(line)
         elif provision := _provision_start(line, numbered, lineno):
             if provisions and number_of(provision) <= number_of(provisions[-1]):
-                raise LawFileError(
-                    lineno,
-                    f"条号 {provision['label']} 没有接在 {provisions[-1]['label']} 之后"
-                    "（重复或顺序错误）",
-                )
+                order = f"{provision['label']} 没有接在 {provisions[-1]['label']} 之后"
+                raise LawFileError(lineno, f"条号 {order}（重复或顺序错误）")
             provisions.append(current := {**provision, **place, "order": len(provisions) + 1})
             trailing = False
         elif trailing:

@@ -3,9 +3,8 @@
 2. pages holding every word the reader typed;
 3. articles and question trees before bare provisions, unless the query names a law;
 4. the backend's relevance score, weighted title > short answer > body.
-Unless the query names a law, a provision must share PROVISION_MIN_TERMS words with it (one
-common word such as 借款 does not say which of 2,000 statutes is meant), and sentencing
-boilerplate (处三年以下有期徒刑…) is not indexed, so 三年 cannot match every criminal provision.
+Unless the query names a law, a provision must share PROVISION_MIN_TERMS words with it (借款 alone
+does not say which statute is meant); sentencing boilerplate (处三年以下有期徒刑…) is not indexed.
 """
 
 import re

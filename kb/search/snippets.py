@@ -22,9 +22,13 @@ def make_snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> s
     hits = [(m.start(), m.end(), m[0]) for m in re.finditer(pattern, _fold(text))] if terms else []
     start = _best_start(hits, len(text), length)
     end = min(len(text), start + length)
-    window = [(s - start, e - start) for s, e, _ in hits if s >= start and e <= end]
-    html = _mark(text[start:end], window)
-    return ("…" if start > 0 else "") + html + ("…" if end < len(text) else "")
+    html, pos = [], start
+    for s, e, _ in hits:
+        if s >= start and e <= end:
+            html += [escape(text[pos:s]), f"<mark>{escape(text[s:e])}</mark>"]
+            pos = e
+    html.append(escape(text[pos:end]))
+    return ("…" if start > 0 else "") + "".join(html) + ("…" if end < len(text) else "")
 
 
 def _fold(original: str) -> str:
@@ -45,11 +49,3 @@ def _best_start(hits: list[tuple[int, int, str]], size: int, length: int) -> int
         if score > best_score:
             best, best_score = start, score
     return 0 if best < LEAD * 2 else min(best, max(0, size - length))
-
-
-def _mark(text: str, spans: list[tuple[int, int]]) -> str:
-    out, pos = [], 0
-    for s, e in spans:
-        out += [escape(text[pos:s]), f"<mark>{escape(text[s:e])}</mark>"]
-        pos = e
-    return "".join(out) + escape(text[pos:])

@@ -10,10 +10,6 @@ from kb.guide.models import Tree
 from kb.search.tokens import normalise
 from kb.search.vocabulary import vocabulary
 
-POPULAR = 5
-TREES = 3
-CATEGORIES = 5
-DID_YOU_MEAN = 3
 # Characters of a question that say nothing about its subject (怎么办, 会不会, 吗…).
 FILLER = frozenset(
     "的了吗呢啊吧呀哦么会是我你他她它在和与及或被把也都就要能可怎样如何什为哪些一个这那有没请问该对从给让得着过又而但办"
@@ -36,7 +32,7 @@ def did_you_mean(q: str, synonyms: dict[str, list[str]]) -> list[str]:
             shared = len(own & wanted)
             if own and shared * 2 >= len(own) and normalise(phrase) not in folded:
                 scored[phrase] = max(scored.get(phrase, 0), shared)
-    return sorted(scored, key=lambda p: (-scored[p], len(p), p))[:DID_YOU_MEAN]
+    return sorted(scored, key=lambda p: (-scored[p], len(p), p))[:3]
 
 
 def suggestions(q: str = "") -> dict:
@@ -50,13 +46,13 @@ def suggestions(q: str = "") -> dict:
         "popular": Article.objects.published()
         .for_list()
         .annotate(helpful=Count("feedback", filter=Q(feedback__helpful=True)))
-        .order_by("-helpful", "-published_at")[:POPULAR],
+        .order_by("-helpful", "-published_at")[:5],
         # The trees sharing most subject characters (借/贷/催…) with the query, in their usual
         # order when none does: the closest relation left when no page matched a whole word.
         "trees": sorted(
             Tree.objects.published().only("slug", "title"),
             key=lambda tree: -len(wanted & set(normalise(tree.title))),
-        )[:TREES],
+        )[:3],
         # Categories with public articles, those whose articles readers answered most first.
         "categories": Category.objects.annotate(
             readers=Count("articles__feedback", filter=public),
@@ -64,5 +60,5 @@ def suggestions(q: str = "") -> dict:
         )
         .filter(public__gt=0)
         .order_by("-readers", "-public", "order", "name")
-        .only("name", "slug")[:CATEGORIES],
+        .only("name", "slug")[:5],
     }

@@ -58,10 +58,9 @@ def tokenize(text: str, *, query: bool = False) -> list[str]:
 
 @dataclass(frozen=True)
 class QueryPlan:
-    """`words`: the reader's own words, all of which a page should ideally hold (ranked first);
-    `groups`: what a page may match, OR-ed — each word, then each synonym as AND-ed words;
-    `concepts`: the groups gathered by meaning — a synonym term's words with its synonyms, each
-    other word alone — so 拘留 or its synonym 刑事 count as one thing the query asks about."""
+    """`words`: the reader's own words (a page holding all of them ranks first); `groups`: what a
+    page may match, OR-ed (each word, then each synonym's AND-ed words); `concepts`: the groups by
+    meaning (a term's words with its synonyms), so 拘留 or its synonym 刑事 count as one."""
 
     words: tuple[str, ...]
     groups: tuple[tuple[str, ...], ...]

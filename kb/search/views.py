@@ -76,9 +76,8 @@ def api_search(request: HttpRequest) -> JsonResponse:
     try:
         result = results(q, page)
     except Http404 as exc:
-        return JsonResponse(
-            {"error": str(exc)}, status=404, json_dumps_params={"ensure_ascii": False}
-        )
-    hits = [asdict(hit) for hit in result.hits]
-    data = {"query": q, "total": result.total, "page": page, "results": hits}
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+        data, status = {"error": str(exc)}, 404
+    else:
+        hits = [asdict(hit) for hit in result.hits]
+        data, status = {"query": q, "total": result.total, "page": page, "results": hits}, 200
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})

@@ -8,10 +8,7 @@ from kb.laws.services import MissingProvisions, import_law
 
 
 class Command(BaseCommand):
-    help = (
-        "Import statute files (kb/laws/lawfile.py), each named by its law's slug. Idempotent; "
-        "all files in one transaction, so a malformed file changes nothing."
-    )
+    help = "Import statute files (kb/laws/lawfile.py) named by their laws' slugs: all or none."
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path, help="law files, e.g. laws/minfadian.md")
