@@ -40,10 +40,7 @@ def parse_law_file(text: str) -> tuple[dict, list[dict]]:
     """The law's fields (kind and status in Chinese) and its provisions."""
     lines = text.split("\n")
     law, start = _front_matter(lines)
-    provisions = _parse_body(lines, start, law)
-    if not provisions:
-        raise LawFileError(len(lines), "没有找到任何条文（第X条 或 一、二、三）")
-    return law, provisions
+    return law, _parse_body(lines, start, law)
 
 
 def _front_matter(lines: list[str]) -> tuple[dict, int]:
@@ -134,6 +131,8 @@ def _parse_body(lines: list[str], start: int, law: dict) -> list[dict]:
             law["preamble"].append(line)
         else:
             raise LawFileError(lineno, "这一行不属于任何条文")
+    if not provisions:
+        raise LawFileError(len(lines), "没有找到任何条文（第X条 或 一、二、三）")
     for key in ("history", "preamble", "appendix"):
         law[key] = "\n".join(law[key])
     return provisions

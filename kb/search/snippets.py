@@ -19,7 +19,9 @@ def make_snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> s
     are normalised words, longest first, found in a folded copy of `text` of the same length."""
     text = " ".join(text.split())
     pattern = "|".join(map(re.escape, terms))
-    hits = [(m.start(), m.end(), m[0]) for m in re.finditer(pattern, _fold(text))] if terms else []
+    folded = simplified(text.translate(_WIDTH) if _WIDE.search(text) else text).lower()
+    folded = folded if len(folded) == len(text) else text.lower()
+    hits = [(m.start(), m.end(), m[0]) for m in re.finditer(pattern, folded)] if terms else []
     start = _best_start(hits, len(text), length)
     end = min(len(text), start + length)
     html, pos = [], start
@@ -29,12 +31,6 @@ def make_snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> s
             pos = e
     html.append(escape(text[pos:end]))
     return ("…" if start > 0 else "") + "".join(html) + ("…" if end < len(text) else "")
-
-
-def _fold(original: str) -> str:
-    text = original.translate(_WIDTH) if _WIDE.search(original) else original
-    folded = simplified(text).lower()
-    return folded if len(folded) == len(original) else original.lower()
 
 
 def _best_start(hits: list[tuple[int, int, str]], size: int, length: int) -> int:

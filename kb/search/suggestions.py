@@ -1,6 +1,5 @@
-"""What the search page offers when a query found nothing, or there is no query: did-you-mean
-phrases from the synonym table, the closest question trees, the articles readers found most
-helpful and the categories they answered most (feedback is the one reading signal kept)."""
+"""What the search page offers when a query found nothing: did-you-mean phrases, the closest
+question trees, the articles readers found most helpful and the categories they answered most."""
 
 from django.db.models import Count, Q
 from django.utils import timezone

@@ -1,7 +1,5 @@
-"""Chinese tokenising, one pure function for the index and the query (no Django): 繁體 → 简体
-(OpenCC t2s), NFKC, lower case, then jieba (rjieba). Documents are cut in search mode, which
-also emits the words inside long ones (信用卡 → 信用), so a query's precise cut finds them.
-"""
+"""Chinese tokenising for the index and the query (no Django): 繁體 → 简体, NFKC, lower case, then
+jieba; documents are cut in search mode, which also emits the words inside long ones (信用卡 → 信用)."""
 
 import re
 import unicodedata

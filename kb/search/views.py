@@ -31,8 +31,7 @@ def read_query(request: HttpRequest) -> tuple[str, int]:
 
 def results(q: str, page: int) -> SearchResult:
     """One page of results (a 404 past the last); a query's first page goes in the query log."""
-    wanted = q and page <= MAX_PAGE
-    result = search(q, PER_PAGE, offset=(page - 1) * PER_PAGE) if wanted else SearchResult()
+    result = search(q, PER_PAGE, (page - 1) * PER_PAGE) if page <= MAX_PAGE else SearchResult()
     if q and page > 1 and not result.hits:
         raise Http404("没有这一页搜索结果")
     if page == 1:

@@ -30,7 +30,6 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 for slug, law, provisions in parsed:
-                    summary = import_law(slug, law, provisions, options["delete_missing"])
-                    self.stdout.write(summary)
+                    self.stdout.write(import_law(slug, law, provisions, options["delete_missing"]))
         except MissingProvisions as exc:
             raise CommandError(f"{exc}。如确属删除，请加 --delete-missing。") from None
