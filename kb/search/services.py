@@ -110,7 +110,8 @@ def rebuild_index(batch_size: int = 1000) -> dict[str, int]:
     """Drop every row and index all public content again; returns counts per kind."""
     counts = dict.fromkeys(SearchDocument.Kind.values, 0)
     with transaction.atomic():
-        SearchDocument.objects.all().delete()  # and their words (row columns, or a trigger)
+        backend().clear()
+        SearchDocument.objects.all().delete()
         for kind in counts:
             stream = documents(kind)
             while batch := list(islice(stream, batch_size)):

@@ -66,3 +66,7 @@ def write(rows) -> None:  # rows of (id, title, label, body)
             "UPDATE search_searchdocument SET vector = %s::tsvector, head = %s::tsvector WHERE id = %s",
             [(*vector_literals(*texts), pk) for pk, *texts in rows],
         )
+
+
+def clear() -> None:
+    """Rows carry their own vectors."""

@@ -1,6 +1,6 @@
 """SQLite: an FTS5 table `search_fts` (title, label, body) of kb.search.tokens' words; its rowid
-is the document's id (a trigger deletes it with the document). bm25 is computed inside each MATCH
-(behind `rowid IN (…)` FTS5 would re-run the match for every row)."""
+is the document's id. bm25 is computed inside each MATCH (behind `rowid IN (…)` FTS5 would re-run
+the match for every row)."""
 
 import json
 
@@ -58,3 +58,8 @@ def write(rows) -> None:  # rows of (id, title, label, body)
             "INSERT OR REPLACE INTO search_fts (rowid, title, label, body) VALUES (%s, %s, %s, %s)",
             [(pk, *(" ".join(tokenize(text)) for text in texts)) for pk, *texts in rows],
         )
+
+
+def clear() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM search_fts")
