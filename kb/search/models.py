@@ -1,5 +1,4 @@
-"""The search index (one row per page; its words live in kb/search/backends/), the editors'
-synonyms and the query log."""
+"""The search index (its words live in kb/search/backends/), the editors' synonyms, the query log."""
 
 import re
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
-from kb.laws.models import Law
+from kb.laws.resolve import current_registry
 from kb.search.models import Synonym
 
 KEY = "search:vocabulary:v1"
@@ -15,16 +15,12 @@ TIMEOUT = 300
 @dataclass(frozen=True)
 class Vocabulary:
     synonyms: dict[str, list[str]]
-    laws: dict[str, str]  # every name of a law → its slug
+    laws: dict[str, str]  # every name of a law → its slug (as the citation parser reads them)
 
 
 def _load() -> Vocabulary:
-    laws = {}
-    for law in Law.objects.only("slug", "title", "short_title", "aliases"):
-        for name in law.names():
-            laws.setdefault(name, law.slug)
     synonyms = {row.term: row.synonym_list() for row in Synonym.objects.all()}
-    return Vocabulary(synonyms=synonyms, laws=laws)
+    return Vocabulary(synonyms=synonyms, laws=dict(current_registry().names))
 
 
 def vocabulary() -> Vocabulary:

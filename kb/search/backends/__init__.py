@@ -46,8 +46,7 @@ def backend(conn=None) -> ModuleType:
 
 
 def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
-    """One page of results: one SQL query once the vocabulary is cached (two more when not),
-    none for an empty query."""
+    """One page of results, in one SQL query once the vocabulary is cached."""
     if not tokenize(q, query=True):
         return SearchResult()
     words = vocabulary()
@@ -75,10 +74,9 @@ def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
     with conn.cursor() as cursor:
         cursor.execute(engine.QUERY, parameters)
         rows = cursor.fetchall()
-    total = rows[0][-1] if rows else 0
     terms = highlight_terms(plan)
     hits = [
         Hit(kind, title, url, make_snippet(f"{label} {body}".strip() or title, terms), category)
         for kind, title, url, category, label, body, _ in rows
     ]
-    return SearchResult(hits=hits, total=min(total, CANDIDATES))
+    return SearchResult(hits=hits, total=min(rows[0][-1] if rows else 0, CANDIDATES))
