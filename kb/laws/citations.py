@@ -4,14 +4,14 @@
     >>> [(c.law, c.number, c.raw) for c in find_citations("依照《民法典》第六百七十五条", reg)]
     [('minfadian', 675, '《民法典》第六百七十五条')]
 
-A citation is a law (《any title》, a registered name followed at once by a provision, or
-本法/该法… for the law named before, when the kinds agree and, for 本…, outside quotations),
-then 第X条[之N][第X款][第X项] joined by 、和 及 或者 ，… (a later one may be just 第X款 of the
-article before), a compact list 第五百零九、五百一十条, or a range 至/到. `code` is skipped.
-An unregistered 《title》 still yields citations, with law=None ("not in our library").
+A citation is a law (《any title》, law=None if unregistered; a registered name followed at once
+by a provision; 本法/该法… for the law named before, when the kinds agree and, for 本…, outside
+quotations), then 第X条[之N][第X款][第X项] joined by 、和 及 或者 ，… (a later one may be just
+第X款), a compact list 第五百零九、五百一十条, or a range 至/到. `code` is skipped.
 """
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,7 +32,6 @@ NUM_RE = re.compile(NUM)
 RANGE_END_RE = re.compile(rf"第?{_S}(?P<n>{NUM}){_S}条(?:之(?P<sub>{NUM}))?")
 PRONOUNS = "本法|该法|同法|本条例|该条例|本规定|该规定|该解释|本解释|本批复|该批复|本决定|该决定"
 OPEN_QUOTES, CLOSE_QUOTES = "“‘「『", "”’」』"
-PRC = "中华人民共和国"
 LawRef = tuple[str | None, str]  # (registry key or None, the name as written)
 
 
@@ -75,11 +74,10 @@ class Registry:
 
     @classmethod
     def build(cls, laws: Mapping[str, Iterable[str]]) -> "Registry":
-        owners: dict[str, set[str]] = {}
+        owners = defaultdict(set)
         for key, names in laws.items():
-            for name in names:
-                if name and name.strip():
-                    owners.setdefault(name.strip(), set()).add(key)
+            for name in filter(None, map(str.strip, names)):
+                owners[name].add(key)
         names = {n: next(iter(keys)) for n, keys in owners.items() if len(keys) == 1}
         bare = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or r"(?!x)x"
         pattern = re.compile(
@@ -89,7 +87,7 @@ class Registry:
 
     def key_for(self, title: str) -> str | None:
         title = title.strip()
-        return self.names.get(title) or self.names.get(title.removeprefix(PRC))
+        return self.names.get(title) or self.names.get(title.removeprefix("中华人民共和国"))
 
 
 @dataclass
@@ -105,9 +103,7 @@ def find_citations(text: str, registry: Registry) -> list[Citation]:
 def scan(text: str, registry: Registry, previous: LawRef | None = None, quoted=False) -> Scan:
     """Find citations; `previous` is the law named before this text (for 本法 across nodes);
     `quoted` says the whole text is quoted from a document (a blockquote)."""
-    found: list[Citation] = []
-    context = previous
-    pos = 0
+    found, context, pos = [], previous, 0
     while match := registry.pattern.search(text, pos):
         pos = match.end()
         title, pronoun, name = match.group("title", "pron", "name")
@@ -116,23 +112,19 @@ def scan(text: str, registry: Registry, previous: LawRef | None = None, quoted=F
         elif name is not None:
             law = (registry.names[name], name)
         elif pronoun is not None:  # the law named before, if the kinds agree (本规定 after …规定)
-            inside = pronoun[0] == "本" and (quoted or _inside_quotes(text, match.start()))
+            before = text[: match.start()]  # 本… inside “…” (more opened than closed) is quoted
+            inside = pronoun[0] == "本" and (
+                quoted or sum(map(before.count, OPEN_QUOTES)) > sum(map(before.count, CLOSE_QUOTES))
+            )
             law = context if context and not inside and pronoun[1:] in context[1] else None
         else:  # `code`
             continue
-        chain = _chain(text, pos, match.start(), law) if law else []
-        if chain:
+        if law and (chain := _chain(text, pos, match.start(), law)):
             if name is not None:
                 context = law
             found.extend(chain)
             pos = chain[-1].span[1]
     return Scan(found, context)
-
-
-def _inside_quotes(text: str, pos: int) -> bool:
-    """Whether `pos` is inside “…” (or ‘’ 「」 『』): more quotes opened than closed before it."""
-    before = text[:pos]
-    return sum(before.count(q) for q in OPEN_QUOTES) > sum(before.count(q) for q in CLOSE_QUOTES)
 
 
 def _article(number: str, sub: str | None) -> tuple[int, int]:
@@ -144,12 +136,18 @@ def _chain(text: str, pos: int, start: int, law: LawRef) -> list[Citation]:
     out: list[Citation] = []
     article, para = None, None
     while True:
-        if compact := COMPACT_RE.match(text, pos):  # 第五百零九、五百一十条
-            items = _compact(text, compact, None if out else start, law)
-            if not items:
+        if compact := COMPACT_RE.match(text, pos):  # 第五百零九、五百一十条: one citation each
+            numbers = list(NUM_RE.finditer(text, *compact.span("list")))
+            try:
+                values = [cn_number(number.group()) for number in numbers]
+            except ValueError:
                 return out
-            out.extend(items)
-            article, para, end = items[-1].provision, None, compact.end()
+            head = compact.start("head") if out else start  # the first span includes the law
+            for number, value in zip(numbers, values, strict=True):
+                begin = head if number is numbers[0] else number.start()
+                end = compact.end() if number is numbers[-1] else number.end()
+                out.append(Citation(*law, value, span=(begin, end), raw=text[begin:end]))
+            article, para = out[-1].provision, None
             stop_at_range = True  # a compact list never starts a range
         else:
             ref = REF_RE.match(text, pos)
@@ -170,13 +168,11 @@ def _chain(text: str, pos: int, start: int, law: LawRef) -> list[Citation]:
             if joined and joined.group("range") and n is not None:
                 tail = RANGE_END_RE.match(text, joined.end())
                 try:
-                    last = tail and _article(tail.group("n"), tail.group("sub"))
+                    last = tail and _article(*tail.group("n", "sub"))
                 except ValueError:
                     last = None
-                if last and last > article:
-                    end = tail.end()
-                else:
-                    last = None
+                last = last if last and last > article else None  # 至 an earlier one: not a range
+                end = tail.end() if last else end
             span = (cite_start, end)
             out.append(Citation(*law, *article, para, item, last, span, text[cite_start:end]))
             stop_at_range = last is not None  # else 至 joins: 第六百八十条至第六百七十五条
@@ -184,18 +180,3 @@ def _chain(text: str, pos: int, start: int, law: LawRef) -> list[Citation]:
         if joined is None or (joined.group("range") and stop_at_range):
             return out
         pos = joined.end()
-
-
-def _compact(text: str, match: re.Match, start: int | None, law: LawRef) -> list[Citation]:
-    """第五百零九、五百一十条: one citation per number; the first span includes the law."""
-    numbers = list(NUM_RE.finditer(text, match.start("list"), match.end("list")))
-    out = []
-    for number in numbers:
-        try:
-            value = cn_number(number.group())
-        except ValueError:
-            return []
-        begin = number.start() if out else match.start("head") if start is None else start
-        end = match.end() if number is numbers[-1] else number.end()
-        out.append(Citation(*law, value, span=(begin, end), raw=text[begin:end]))
-    return out

@@ -1,6 +1,5 @@
-"""Loading fixtures/laws.json (natural keys, as dumped per the README) with the writes of
-kb/laws/services.py: `loaddata` would look each provision up one at a time and overwrite
-changed text with a raw save that leaves no Change. Runs inside load_content's transaction."""
+"""Loading fixtures/laws.json with the writes of kb/laws/services.py: `loaddata` would look each
+provision up one at a time and overwrite changed text with a raw save that leaves no Change."""
 
 import json
 from collections import Counter, defaultdict

@@ -21,20 +21,18 @@ KINDS = {"法律", "行政法规", "司法解释", "部门规章", "规范性文
 STATUSES = {"有效", "已修改", "已废止", "尚未生效"}
 DATES = ("adopted_date", "promulgation_date", "effective_date", "latest_amendment_date")
 CN_DIGITS = "零〇一二三四五六七八九十百千两"
-ARTICLE_RE = re.compile(rf"^第([{CN_DIGITS}]+)条(?:之([{CN_DIGITS}]+))?[ \u3000]+(\S.*)$")
+ARTICLE_RE = re.compile(rf"^(第([{CN_DIGITS}]+)条(?:之([{CN_DIGITS}]+))?)[ \u3000]+(\S.*)$")
 ARTICLE_START_RE = re.compile(rf"^第[{CN_DIGITS}]+条")
 ITEM_RE = re.compile(rf"^([{CN_DIGITS}]+)、(\S.*)$")
 HEADING_RE = re.compile(r"^(#{1,6})(?:\s+(.*?))?\s*$")
 LEVEL_RE = re.compile(rf"^第[{CN_DIGITS}]+(分编|编|章|节)")
 LEVELS = {None: "part", "编": "part", "分编": "subpart", "章": "chapter", "节": "section"}
 FOOTNOTE_RE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]")
-UNKNOWN = ("unknown", "none")
 number_of = itemgetter("number", "sub_number")
 
 
 class LawFileError(ValueError):
-    def __init__(self, line: int, message: str):
-        """A malformed statute file; `line` is 1-based in the whole file."""
+    def __init__(self, line: int, message: str):  # `line` is 1-based in the whole file
         super().__init__(f"第 {line} 行：{message}")
 
 
@@ -42,10 +40,7 @@ def parse_law_file(text: str) -> tuple[dict, list[dict]]:
     """The law's fields (kind and status in Chinese) and its provisions."""
     lines = text.split("\n")
     law, start = _front_matter(lines)
-    provisions = _parse_body(lines, start, law)
-    if not provisions:
-        raise LawFileError(len(lines), "没有找到任何条文（第X条 或 一、二、三）")
-    return law, provisions
+    return law, _parse_body(lines, start, law)
 
 
 def _front_matter(lines: list[str]) -> tuple[dict, int]:
@@ -69,7 +64,7 @@ def _front_matter(lines: list[str]) -> tuple[dict, int]:
         return str(meta.get(key) or "").strip()
 
     def text(key: str) -> str:
-        return "" if raw(key).lower().startswith(UNKNOWN) else raw(key)
+        return "" if raw(key).lower().startswith(("unknown", "none")) else raw(key)
 
     for key in ("title", "short_title", "kind", "status", "source"):
         if not raw(key):
@@ -88,16 +83,12 @@ def _front_matter(lines: list[str]) -> tuple[dict, int]:
         "version_note": text("version"),
         "order": meta.get("order", 0),
     }
-    for key in DATES:
-        value = meta.get(key)
-        if not isinstance(value, datetime.date):
-            value = text(key)
-            try:
-                value = datetime.date.fromisoformat(value) if value else None
-            except ValueError:
-                message = f"{key} 的值“{value}”不是 YYYY-MM-DD 格式的日期"
-                raise LawFileError(line_of(key), message) from None
-        law[key] = value
+    for key in DATES:  # YAML reads 2020-05-28 as a date, whose str() is the same text
+        try:
+            law[key] = datetime.date.fromisoformat(text(key)) if text(key) else None
+        except ValueError:
+            message = f"{key} 的值“{text(key)}”不是 YYYY-MM-DD 格式的日期"
+            raise LawFileError(line_of(key), message) from None
     law["last_amended_date"] = law.pop("latest_amendment_date")
     return law, end + 1
 
@@ -107,10 +98,8 @@ def _parse_body(lines: list[str], start: int, law: dict) -> list[dict]:
     place = dict.fromkeys(("part", "subpart", "chapter", "section"), "")
     provisions: list[dict] = []
     law.update(history=[], preamble=[], appendix=[])
-    in_header = False
-    headers = 0  # a multi-part file repeats the title block; keep the first one's history
+    in_header, headers, current = False, 0, None  # a multi-part file repeats the title block
     trailing = False  # after the provisions, under an unnumbered heading (附件)
-    current = None
     for lineno, line in enumerate(lines[start:], start + 1):
         line = line.strip()
         if not line.strip("\u200b") or line.startswith("<!--"):  # U+200B alone: blank
@@ -130,11 +119,8 @@ def _parse_body(lines: list[str], start: int, law: dict) -> list[dict]:
             law["appendix"].append(line)
         elif provision := _provision_start(line, numbered, lineno):
             if provisions and number_of(provision) <= number_of(provisions[-1]):
-                raise LawFileError(
-                    lineno,
-                    f"条号 {provision['label']} 没有接在 {provisions[-1]['label']} 之后"
-                    "（重复或顺序错误）",
-                )
+                order = f"{provision['label']} 没有接在 {provisions[-1]['label']} 之后"
+                raise LawFileError(lineno, f"条号 {order}（重复或顺序错误）")
             provisions.append(current := {**provision, **place, "order": len(provisions) + 1})
             trailing = False
         elif trailing:
@@ -145,6 +131,8 @@ def _parse_body(lines: list[str], start: int, law: dict) -> list[dict]:
             law["preamble"].append(line)
         else:
             raise LawFileError(lineno, "这一行不属于任何条文")
+    if not provisions:
+        raise LawFileError(len(lines), "没有找到任何条文（第X条 或 一、二、三）")
     for key in ("history", "preamble", "appendix"):
         law[key] = "\n".join(law[key])
     return provisions
@@ -171,8 +159,7 @@ def _provision_start(line: str, numbered: bool, lineno: int) -> dict | None:
         match = ARTICLE_RE.match(line)
         if match is None:
             raise LawFileError(lineno, f"条文开头格式不对（应为“第X条 正文”）：{line[:30]}")
-        number, sub, text = match.groups()
-        label = line[: line.index("条") + 1] + (f"之{sub}" if sub else "")
+        label, number, sub, text = match.groups()
     elif match := ITEM_RE.match(line):
         (number, text), sub, label = match.groups(), None, match.group(1)
     else:

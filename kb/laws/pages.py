@@ -1,5 +1,4 @@
-"""The laws' pages, each in a fixed number of queries. The provision page also lists citing
-articles, so its view is in kb.articles (kb/articles/provision_page.py), on provision_context."""
+"""The laws' pages, in a fixed number of queries (the provision page's view is in kb.articles)."""
 
 import re
 

@@ -22,18 +22,16 @@ def current_registry() -> Registry:
 
 def resolve(citations: list[Citation]) -> list[Resolved]:
     """Each citation with its provisions (a range gives several), or the reason it has none."""
-    wanted = Q()
+    wanted = Q(pk__in=[])  # matches nothing, and costs no query when nothing is cited
     for c in citations:
         if c.law is not None:
             wanted |= Q(law__slug=c.law, number__range=(c.number, (c.last or c.provision)[0]))
-    rows = []
-    if wanted:
-        rows = list(
-            Provision.objects.filter(wanted)
-            .select_related("law")
-            .only("number", "sub_number", "label", "text", "order", "law__slug", "law__short_title")
-            .order_by("law_id", "order")
-        )
+    rows = list(
+        Provision.objects.filter(wanted)
+        .select_related("law")
+        .only("number", "sub_number", "label", "text", "order", "law__slug", "law__short_title")
+        .order_by("law_id", "order")
+    )
     by_key = {(p.law.slug, p.number, p.sub_number): p for p in rows}
     short = {p.law.slug: p.law.short_title for p in rows}
     out = []
@@ -44,8 +42,6 @@ def resolve(citations: list[Citation]) -> list[Resolved]:
         elif first is None or last is None:
             missing = "这一条" if c.last is None else "这一范围的起止条文"
             out.append(Resolved(c, (), f"《{short.get(c.law, c.law_name)}》中没有{missing}"))
-        elif c.last is None:
-            out.append(Resolved(c, (first,)))
         else:
             span = (p for p in rows if p.law.slug == c.law and first.order <= p.order <= last.order)
             out.append(Resolved(c, tuple(span)))

@@ -1,6 +1,5 @@
-"""Writes to laws and provisions, from a statute file or fixtures/laws.json: identical rows are
-skipped, new provisions bulk-created with history, and changed rows saved through Model.save(),
-which keeps the old text or status as a Change (and so flags the citing articles 需复核)."""
+"""Writes to laws and provisions (from a statute file or fixtures/laws.json): identical rows are
+skipped, changed ones saved through Model.save(), which keeps the old text or status as a Change."""
 
 from collections import Counter
 
@@ -10,8 +9,7 @@ from simple_history.utils import bulk_create_with_history
 from kb.core.content_version import content_changed
 from kb.laws.models import Law, Provision
 
-KIND_BY_LABEL = {label: value for value, label in Law.Kind.choices}
-STATUS_BY_LABEL = {label: value for value, label in Law.Status.choices}
+VALUE_OF = {label: value for value, label in [*Law.Kind.choices, *Law.Status.choices]}
 
 
 class MissingProvisions(ValueError):
@@ -47,9 +45,8 @@ def save_provisions(law: Law, rows: list[dict], counts: Counter, reason: str) ->
 
 @transaction.atomic
 def import_law(slug: str, law: dict, provisions: list[dict], delete_missing=False) -> str:
-    """Create or update one law parsed from a statute file (kb/laws/lawfile.py); return a summary.
-    Provisions missing from the file are deleted only with delete_missing=True."""
-    fields = {**law, "kind": KIND_BY_LABEL[law["kind"]], "status": STATUS_BY_LABEL[law["status"]]}
+    """Create or update one law from a statute file; delete missing provisions only if asked."""
+    fields = {**law, "kind": VALUE_OF[law["kind"]], "status": VALUE_OF[law["status"]]}
     for name in ("source", "issuing_body", "document_number", "version_note"):
         fields[name] = fields[name][: Law._meta.get_field(name).max_length]
     row = Law.objects.filter(slug=slug).first() or Law(slug=slug)

@@ -10,8 +10,7 @@ class LawSitemap(Sitemap):
     shared: dict | None = None  # set by kb.site.sitemaps.sections() for one rendering
 
     def items(self):
-        """The addresses of /laws/ and each law; those of the provisions, read in the same
-        query, go to ProvisionSitemap through `shared`."""
+        """/laws/ and each law; the provisions, read in the same query, go to `shared`."""
         rows = Law.objects.order_by("order", "id", "provisions__order", "provisions__id")
         rows = rows.values_list("slug", "provisions__number", "provisions__sub_number")
         self.shared["provisions"] = [

@@ -6,5 +6,4 @@ class SearchConfig(AppConfig):
     verbose_name = "搜索"
 
     def ready(self) -> None:
-        # Search listens to the content apps; they never import search.
         from kb.search import signals  # noqa: F401 (connects the receivers)

@@ -1,8 +1,4 @@
-"""The search index (one row per searchable page), the editors' synonyms and the query log.
-
-The words themselves are indexed outside the ORM: tsvector columns on PostgreSQL, an FTS5 table
-on SQLite (kb/search/backends/, migration 0002).
-"""
+"""The search index (its words live in kb/search/backends/), the editors' synonyms, the query log."""
 
 import re
 
@@ -41,9 +37,6 @@ class SearchDocument(models.Model):
         return f"{self.get_kind_display()}：{self.title}"
 
 
-_SPLIT = re.compile(r"[,，、;；/|\s]+")
-
-
 class SynonymManager(models.Manager):
     def get_by_natural_key(self, term):
         return self.get(term=term)
@@ -76,7 +69,7 @@ class Synonym(models.Model):
         return (self.term,)
 
     def synonym_list(self) -> list[str]:
-        return [s for s in _SPLIT.split(self.synonyms) if s and s != self.term]
+        return [s for s in re.split(r"[,，、;；/|\s]+", self.synonyms) if s and s != self.term]
 
 
 class QueryLog(models.Model):

@@ -1,10 +1,6 @@
-"""An anonymous log of what readers search for, so editors see what they could not find: per day
-and normalised query, how many searches and results; nothing about the reader.
-
-Each worker keeps a tally in memory and writes it after SEARCH_LOG_FLUSH_SECONDS or MAX_PENDING
-queries. Against flooding: SEARCH_LOG_PER_MINUTE searches counted a minute (site-wide with Redis),
-and SEARCH_LOG_MAX_ROWS_PER_DAY new queries a day. Unwritten counts of a stopped worker are lost.
-"""
+"""An anonymous log of searches per day and normalised query, so editors see what readers could
+not find. Each worker tallies in memory and writes after SEARCH_LOG_FLUSH_SECONDS or MAX_PENDING
+queries; at most SEARCH_LOG_PER_MINUTE searches a minute and SEARCH_LOG_MAX_ROWS_PER_DAY rows."""
 
 import threading
 import time
@@ -36,9 +32,7 @@ def record(query: str, results: int) -> None:
         return
     with _lock:
         key = (timezone.localdate(), text)
-        if key in _pending or len(_pending) < MAX_PENDING:
-            searches, _ = _pending.get(key, (0, 0))
-            _pending[key] = (searches + 1, results)
+        _pending[key] = (_pending.get(key, (0, 0))[0] + 1, results)
         waited = time.monotonic() - _last_write
         due = waited >= _setting("SEARCH_LOG_FLUSH_SECONDS", 60) or len(_pending) >= MAX_PENDING
     if due:
@@ -49,8 +43,6 @@ def _within_rate() -> bool:
     key = f"search:log:minute:{int(time.time() // 60)}"
     try:
         return cache.add(key, 1, 65) or cache.incr(key) <= _setting("SEARCH_LOG_PER_MINUTE", 600)
-    except ValueError:  # expired between add() and incr()
-        return True
     except Exception:  # cache down: count nothing rather than fail the search
         return False
 
@@ -64,11 +56,9 @@ def take_pending() -> dict[tuple[date, str], tuple[int, int]]:
 
 
 def flush() -> None:
-    """Write this worker's tally."""
-    by_day: dict[date, dict[str, tuple[int, int]]] = {}
-    for (day, text), counts in take_pending().items():
-        by_day.setdefault(day, {})[text] = counts
-    for day, tally in by_day.items():
+    pending = take_pending()
+    for day in {day for day, _ in pending}:
+        tally = {text: counts for (d, text), counts in pending.items() if d == day}
         with transaction.atomic():
             rows = list(QueryLog.objects.select_for_update().filter(day=day, query__in=list(tally)))
             for row in rows:

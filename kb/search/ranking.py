@@ -3,9 +3,8 @@
 2. pages holding every word the reader typed;
 3. articles and question trees before bare provisions, unless the query names a law;
 4. the backend's relevance score, weighted title > short answer > body.
-Unless the query names a law, a provision must share PROVISION_MIN_TERMS words with it (one
-common word such as 借款 does not say which of 2,000 statutes is meant), and sentencing
-boilerplate (处三年以下有期徒刑…) is not indexed, so 三年 cannot match every criminal provision.
+Unless the query names a law, a provision must share PROVISION_MIN_TERMS words with it (借款 alone
+does not say which statute is meant); sentencing boilerplate (处三年以下有期徒刑…) is not indexed.
 """
 
 import re
@@ -20,7 +19,7 @@ SQLITE_WEIGHTS = f"{TITLE * 10}, {LABEL * 10}, {BODY * 10}"
 # Kinds ranked after the others when the query names no law.
 DEMOTED_KINDS = ("provision",)
 # At most this many pages matching anywhere (plus as many matching in a title or short answer)
-# are ranked for one query; a result's `total` stops counting there and `more` says there were more.
+# are ranked for one query; a result's `total` stops counting there.
 CANDIDATES = 300
 PROVISION_MIN_TERMS = 2
 
@@ -41,12 +40,11 @@ def indexed_fields(kind: str, title: str, label: str, body: str) -> tuple[str, s
 _NUMBER_AFTER = re.compile(rf"[\s》]*第?\s*(?P<n>{NUM})\s*(?:条)?(?:之(?P<sub>{NUM}))?")
 
 
-def law_reference(query: str, laws: dict[str, str], provision_url) -> tuple[bool, tuple[str, ...]]:
-    """Whether `query` names a law, and the paths of the provisions it names by number. `laws`
-    maps every name of a law to its slug (longest names win); `provision_url(slug, number, sub)`
-    builds a provision's path."""
+def law_reference(query: str, laws: dict[str, str]) -> tuple[bool, list[tuple[str, int, int]]]:
+    """Whether `query` names a law, and the (slug, number, sub) of the provisions it names by
+    number. `laws` maps every name of a law to its slug (longest names win)."""
     names = re.compile("|".join(map(re.escape, sorted(laws, key=len, reverse=True))))
-    urls, named, pos = [], False, 0
+    keys, named, pos = [], False, 0
     while laws and (name := names.search(query, pos)):  # the earliest name, the longest there
         named = True
         pos = name.end()
@@ -57,5 +55,5 @@ def law_reference(query: str, laws: dict[str, str], provision_url) -> tuple[bool
                 sub = cn_number(number["sub"]) if number["sub"] else 0
             except ValueError:
                 continue
-            urls.append(provision_url(laws[name[0]], n, sub))
-    return named, tuple(urls)
+            keys.append((laws[name[0]], n, sub))
+    return named, keys

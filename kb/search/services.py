@@ -1,7 +1,5 @@
-"""The index: what each searchable page puts in it (title weight A, label B, body C), and keeping
-it in step with the content. Articles come through `Article.objects.publishable()` (the query
-hides scheduled ones until their time), trees through `published()`; provisions are all public.
-"""
+"""What each public page puts in the index (title, label, body), and keeping it in step with
+the content; scheduled articles stay out until their time (`publishable()`)."""
 
 import re
 from collections.abc import Iterable, Iterator

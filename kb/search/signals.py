@@ -1,7 +1,5 @@
-"""Keep the index in step as content is saved, published, unpublished or deleted: laws, articles
-and guide never import search, so it listens to their models (wired in SearchConfig.ready()).
-Fixture loads (raw saves) are skipped: load_content runs `rebuild_search_index` at the end.
-"""
+"""Keep the index in step as content is saved or deleted (the content apps never import search).
+Raw saves are skipped: load_content runs `rebuild_search_index` at the end."""
 
 from django.db.models.signals import post_delete, post_save
 

@@ -19,18 +19,18 @@ def make_snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> s
     are normalised words, longest first, found in a folded copy of `text` of the same length."""
     text = " ".join(text.split())
     pattern = "|".join(map(re.escape, terms))
-    hits = [(m.start(), m.end(), m[0]) for m in re.finditer(pattern, _fold(text))] if terms else []
+    folded = simplified(text.translate(_WIDTH) if _WIDE.search(text) else text).lower()
+    folded = folded if len(folded) == len(text) else text.lower()
+    hits = [(m.start(), m.end(), m[0]) for m in re.finditer(pattern, folded)] if terms else []
     start = _best_start(hits, len(text), length)
     end = min(len(text), start + length)
-    window = [(s - start, e - start) for s, e, _ in hits if s >= start and e <= end]
-    html = _mark(text[start:end], window)
-    return ("…" if start > 0 else "") + html + ("…" if end < len(text) else "")
-
-
-def _fold(original: str) -> str:
-    text = original.translate(_WIDTH) if _WIDE.search(original) else original
-    folded = simplified(text).lower()
-    return folded if len(folded) == len(original) else original.lower()
+    html, pos = [], start
+    for s, e, _ in hits:
+        if s >= start and e <= end:
+            html += [escape(text[pos:s]), f"<mark>{escape(text[s:e])}</mark>"]
+            pos = e
+    html.append(escape(text[pos:end]))
+    return ("…" if start > 0 else "") + "".join(html) + ("…" if end < len(text) else "")
 
 
 def _best_start(hits: list[tuple[int, int, str]], size: int, length: int) -> int:
@@ -45,11 +45,3 @@ def _best_start(hits: list[tuple[int, int, str]], size: int, length: int) -> int
         if score > best_score:
             best, best_score = start, score
     return 0 if best < LEAD * 2 else min(best, max(0, size - length))
-
-
-def _mark(text: str, spans: list[tuple[int, int]]) -> str:
-    out, pos = [], 0
-    for s, e in spans:
-        out += [escape(text[pos:s]), f"<mark>{escape(text[s:e])}</mark>"]
-        pos = e
-    return "".join(out) + escape(text[pos:])

@@ -1,12 +1,9 @@
-"""Chinese tokenising, one pure function for the index and the query (no Django): 繁體 → 简体
-(OpenCC t2s), NFKC, lower case, then jieba (rjieba). Documents are cut in search mode, which
-also emits the words inside long ones (信用卡 → 信用), so a query's precise cut finds them.
-"""
+"""Chinese tokenising for the index and the query (no Django): 繁體 → 简体, NFKC, lower case, then
+jieba; documents are cut in search mode, which also emits the words inside long ones (信用卡 → 信用)."""
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 import opencc
 import rjieba
@@ -33,12 +30,8 @@ MAX_QUERY_WORDS = 24
 MAX_QUERY_GROUPS = 48
 _WORD = re.compile(r"\w", re.UNICODE)
 _converter = opencc.OpenCC("t2s")
-
-
-@lru_cache(maxsize=1)
-def _setup() -> None:
-    for word in DOMAIN_WORDS:
-        rjieba.add_word(word, 20000, None)
+for word in DOMAIN_WORDS:
+    rjieba.add_word(word, 20000, None)
 
 
 def normalise(text: str) -> str:
@@ -54,7 +47,6 @@ def simplified(text: str) -> str:
 
 def tokenize(text: str, *, query: bool = False) -> list[str]:
     """Words of `text`, normalised; precise cut for a query, search-mode cut for a document."""
-    _setup()
     words = (rjieba.cut if query else rjieba.cut_for_search)(normalise(text))
     words = (word.strip() for word in words)
     return [
@@ -64,10 +56,9 @@ def tokenize(text: str, *, query: bool = False) -> list[str]:
 
 @dataclass(frozen=True)
 class QueryPlan:
-    """`words`: the reader's own words, all of which a page should ideally hold (ranked first);
-    `groups`: what a page may match, OR-ed — each word, then each synonym as AND-ed words;
-    `concepts`: the groups gathered by meaning — a synonym term's words with its synonyms, each
-    other word alone — so 拘留 or its synonym 刑事 count as one thing the query asks about."""
+    """`words`: the reader's own words (a page holding all of them ranks first); `groups`: what a
+    page may match, OR-ed (each word, then each synonym's AND-ed words); `concepts`: the groups by
+    meaning (a term's words with its synonyms), so 拘留 or its synonym 刑事 count as one."""
 
     words: tuple[str, ...]
     groups: tuple[tuple[str, ...], ...]

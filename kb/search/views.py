@@ -1,6 +1,5 @@
-"""/search/ and /api/search/, a fixed number of SQL queries per page. Results are never
-page-cached: every query is another page, so such a cache has no bound, and a search answered
-from it would not reach the query log."""
+"""/search/ and /api/search/, a fixed number of SQL queries per page; never page-cached (such a
+cache would have no bound, and its searches would miss the query log)."""
 
 from dataclasses import asdict
 from math import ceil
@@ -32,8 +31,7 @@ def read_query(request: HttpRequest) -> tuple[str, int]:
 
 def results(q: str, page: int) -> SearchResult:
     """One page of results (a 404 past the last); a query's first page goes in the query log."""
-    wanted = q and page <= MAX_PAGE
-    result = search(q, PER_PAGE, offset=(page - 1) * PER_PAGE) if wanted else SearchResult()
+    result = search(q, PER_PAGE, (page - 1) * PER_PAGE) if page <= MAX_PAGE else SearchResult()
     if q and page > 1 and not result.hits:
         raise Http404("没有这一页搜索结果")
     if page == 1:
@@ -77,9 +75,8 @@ def api_search(request: HttpRequest) -> JsonResponse:
     try:
         result = results(q, page)
     except Http404 as exc:
-        return JsonResponse(
-            {"error": str(exc)}, status=404, json_dumps_params={"ensure_ascii": False}
-        )
-    hits = [asdict(hit) for hit in result.hits]
-    data = {"query": q, "total": result.total, "page": page, "results": hits}
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+        data, status = {"error": str(exc)}, 404
+    else:
+        hits = [asdict(hit) for hit in result.hits]
+        data, status = {"query": q, "total": result.total, "page": page, "results": hits}, 200
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})

@@ -1,14 +1,11 @@
-"""What a query is read with: the editors' synonyms and the names of the laws, kept in the cache
-(Redis in production, shared by every worker) so a search costs no query for them. Saving or
-deleting a synonym or a law drops it (signals.py); a process-local cache catches up in TIMEOUT.
-"""
+"""What a query is read with: the editors' synonyms and the laws' names, in the shared cache so
+a search costs no query for them; saving or deleting a synonym or a law drops it (signals.py)."""
 
 from dataclasses import dataclass
 
 from django.core.cache import cache
 
-from kb.core.urlcache import cached_reverse
-from kb.laws.models import Law
+from kb.laws.resolve import current_registry
 from kb.search.models import Synonym
 
 KEY = "search:vocabulary:v1"
@@ -18,16 +15,12 @@ TIMEOUT = 300
 @dataclass(frozen=True)
 class Vocabulary:
     synonyms: dict[str, list[str]]
-    laws: dict[str, str]  # every name of a law → its slug
+    laws: dict[str, str]  # every name of a law → its slug (as the citation parser reads them)
 
 
 def _load() -> Vocabulary:
-    laws = {}
-    for law in Law.objects.only("slug", "title", "short_title", "aliases"):
-        for name in law.names():
-            laws.setdefault(name, law.slug)
     synonyms = {row.term: row.synonym_list() for row in Synonym.objects.all()}
-    return Vocabulary(synonyms=synonyms, laws=laws)
+    return Vocabulary(synonyms=synonyms, laws=dict(current_registry().names))
 
 
 def vocabulary() -> Vocabulary:
@@ -36,7 +29,3 @@ def vocabulary() -> Vocabulary:
 
 def forget(**kwargs) -> None:
     cache.delete(KEY)
-
-
-def provision_url(law_slug: str, number: int, sub: int = 0) -> str:
-    return cached_reverse("laws:provision", law_slug, f"{number}-{sub}" if sub else str(number))

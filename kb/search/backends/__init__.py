@@ -1,7 +1,5 @@
-"""One search interface over two backends picked by the database vendor (postgresql.py,
-sqlite.py), each answering a page of rows ranked as ranking.py says in one SQL statement whose
-last column counts the matches. Reads go where the router sends ORM reads (a replica if set).
-"""
+"""One search interface over two backends picked by the database vendor, each answering a page
+ranked as ranking.py says in one SQL statement (on the router's read database)."""
 
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -10,11 +8,12 @@ from types import ModuleType
 from django.db import connection, connections, router
 from django.utils import timezone
 
+from kb.laws.models import Provision
 from kb.search.models import SearchDocument
 from kb.search.ranking import CANDIDATES, DEMOTED_KINDS, PROVISION_MIN_TERMS, law_reference
 from kb.search.snippets import make_snippet
 from kb.search.tokens import highlight_terms, query_plan, tokenize
-from kb.search.vocabulary import provision_url, vocabulary
+from kb.search.vocabulary import vocabulary
 
 # SQL shared by both backends' QUERY, on the document row `d`.
 VISIBLE = "(d.published_at IS NULL OR d.published_at <= %(now)s)"
@@ -46,13 +45,21 @@ def backend(conn=None) -> ModuleType:
     return import_module(f"kb.search.backends.{(conn or connection).vendor}")
 
 
-def parameters(engine: ModuleType, plan, limit: int, offset: int, conn) -> dict:
-    """The parameters of `engine.QUERY`; match expressions are written in its syntax."""
+def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
+    """One page of results, in one SQL query once the vocabulary is cached."""
+    if not tokenize(q, query=True):
+        return SearchResult()
+    words = vocabulary()
+    named, provisions = law_reference(q, words.laws)
+    urls = [Provision(number=n, sub_number=sub).url_in(slug) for slug, n, sub in provisions]
+    plan = query_plan(q, words.synonyms, named, urls)
+    conn = connections[router.db_for_read(SearchDocument)]
+    engine = backend(conn)
 
-    def match(groups, operator=engine.OR) -> str:
+    def match(groups, operator=engine.OR) -> str:  # a match expression in the engine's syntax
         return operator.join(f"({engine.AND.join(map(engine.quote, g))})" for g in groups)
 
-    return {
+    parameters = {
         "query": match(plan.groups),
         "all_words": match([(w,) for w in plan.words], engine.AND),
         "terms": engine.array([match(concept) for concept in plan.concepts]),
@@ -64,24 +71,12 @@ def parameters(engine: ModuleType, plan, limit: int, offset: int, conn) -> dict:
         "limit": limit,
         "offset": offset,
     }
-
-
-def search(q: str, limit: int = 10, offset: int = 0) -> SearchResult:
-    """One page of results: one SQL query once the vocabulary is cached (two more when not),
-    none for an empty query."""
-    if not tokenize(q, query=True):
-        return SearchResult()
-    words = vocabulary()
-    plan = query_plan(q, words.synonyms, *law_reference(q, words.laws, provision_url))
-    conn = connections[router.db_for_read(SearchDocument)]
-    engine = backend(conn)
     with conn.cursor() as cursor:
-        cursor.execute(engine.QUERY, parameters(engine, plan, limit, offset, conn))
+        cursor.execute(engine.QUERY, parameters)
         rows = cursor.fetchall()
-    total = rows[0][-1] if rows else 0
     terms = highlight_terms(plan)
     hits = [
         Hit(kind, title, url, make_snippet(f"{label} {body}".strip() or title, terms), category)
         for kind, title, url, category, label, body, _ in rows
     ]
-    return SearchResult(hits=hits, total=min(total, CANDIDATES))
+    return SearchResult(hits=hits, total=min(rows[0][-1] if rows else 0, CANDIDATES))

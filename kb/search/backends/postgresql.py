@@ -1,9 +1,6 @@
-"""PostgreSQL: tsvector columns `vector` (title A, label B, body C) and `head` (title, label),
-written as literals of kb.search.tokens' words, as queries are, so no text search configuration
-splits words differently. Ranking reads each candidate's vector: at most CANDIDATES pages matching
-in `head` plus CANDIDATES matching anywhere are ranked, each word keeps MAX_POSITIONS positions,
-and vectors stay uncompressed in the row, not in TOAST (migration 0004).
-"""
+"""PostgreSQL: tsvector columns `vector` (title A, label B, body C) and `head` (title, label)
+written as literals of kb.search.tokens' words, so no text search configuration splits words.
+Ranking reads each candidate's vector, so words keep MAX_POSITIONS positions (and see 0004)."""
 
 from django.db import connection
 
@@ -63,8 +60,7 @@ def vector_literals(title: str, label: str, body: str) -> tuple[str, str]:
     return literal(words), literal([entry for entry in words if entry[1] != "C"])
 
 
-def write(rows) -> None:
-    """Index rows of (id, title, label, body)."""
+def write(rows) -> None:  # rows of (id, title, label, body)
     with connection.cursor() as cursor:
         cursor.executemany(
             "UPDATE search_searchdocument SET vector = %s::tsvector, head = %s::tsvector WHERE id = %s",
@@ -73,4 +69,4 @@ def write(rows) -> None:
 
 
 def clear() -> None:
-    """Rows carry their own vectors: deleting the rows is enough."""
+    """Rows carry their own vectors."""

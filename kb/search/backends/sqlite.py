@@ -1,8 +1,6 @@
-"""SQLite: an FTS5 table `search_fts` (title, label, body) of kb.search.tokens' words, whose
-rowid is the document's id (a trigger deletes it with the document). As on PostgreSQL, at most
-CANDIDATES pages matching in title/label plus CANDIDATES matching anywhere are ranked, by bm25
-computed inside each MATCH (behind `rowid IN (…)` FTS5 would re-run the match for every row).
-"""
+"""SQLite: an FTS5 table `search_fts` (title, label, body) of kb.search.tokens' words; its rowid
+is the document's id. bm25 is computed inside each MATCH (behind `rowid IN (…)` FTS5 would re-run
+the match for every row)."""
 
 import json
 
@@ -54,8 +52,7 @@ def quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def write(rows) -> None:
-    """Index rows of (id, title, label, body)."""
+def write(rows) -> None:  # rows of (id, title, label, body)
     with connection.cursor() as cursor:
         cursor.executemany(
             "INSERT OR REPLACE INTO search_fts (rowid, title, label, body) VALUES (%s, %s, %s, %s)",

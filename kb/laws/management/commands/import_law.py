@@ -8,10 +8,7 @@ from kb.laws.services import MissingProvisions, import_law
 
 
 class Command(BaseCommand):
-    help = (
-        "Import statute files (kb/laws/lawfile.py), each named by its law's slug. Idempotent; "
-        "all files in one transaction, so a malformed file changes nothing."
-    )
+    help = "Import statute files (kb/laws/lawfile.py) named by their laws' slugs: all or none."
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path, help="law files, e.g. laws/minfadian.md")
@@ -33,7 +30,6 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 for slug, law, provisions in parsed:
-                    summary = import_law(slug, law, provisions, options["delete_missing"])
-                    self.stdout.write(summary)
+                    self.stdout.write(import_law(slug, law, provisions, options["delete_missing"]))
         except MissingProvisions as exc:
             raise CommandError(f"{exc}。如确属删除，请加 --delete-missing。") from None

@@ -7,7 +7,5 @@ class Command(BaseCommand):
     help = "Rebuild the search index from published articles, law provisions and guide trees (safe to re-run)."
 
     def handle(self, *args, **options):
-        counts = rebuild_index()
-        self.stdout.write(
-            f"indexed {counts['article']} articles, {counts['provision']} provisions, {counts['guide']} guide trees"
-        )
+        message = "indexed {article} articles, {provision} provisions, {guide} guide trees"
+        self.stdout.write(message.format(**rebuild_index()))
