@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from kb.articles.models import FAQ, Article
@@ -118,7 +119,6 @@ def test_load_content_orders_search_after_guide():
 def test_it_keeps_an_article_s_words_inside_its_row(make_article):
     """Ranking reads every candidate's vector: on PostgreSQL it must not sit in TOAST
     (fetched and reassembled per row) or be compressed (migration 0004)."""
-    from django.db import connection
 
     from bench.synthetic import SENTENCES, SUBJECTS
 
@@ -142,3 +142,19 @@ def test_it_keeps_an_article_s_words_inside_its_row(make_article):
         (chunks,) = cursor.fetchone()
     assert plain > 2500  # big enough to have been moved out of a 2 kB row before
     assert stored == plain and chunks == 0
+
+
+def test_it_leaves_no_words_behind_for_a_dropped_page(make_article):
+    """On SQLite the words live in search_fts: a page dropped from the index takes its words
+    with it, or they would crowd real pages out of the candidates a search ranks."""
+    article = make_article(title="砍头息怎么算")
+    article.status = Article.Status.DRAFT
+    article.save()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM search_fts"
+                " WHERE rowid NOT IN (SELECT id FROM search_searchdocument)"
+            )
+            assert cursor.fetchone()[0] == 0
+    assert titles("砍头息") == []
