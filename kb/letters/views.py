@@ -17,6 +17,11 @@ from kb.letters.word import docx_bytes
 from kb.rates.calc import NoSolution
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PROVISIONS = Provision.objects.select_related("law").order_by("law__order", "law_id", "order")
+TEXTS = Letter.objects.annotate(slug=F("kind")).prefetch_related(  # slug: for the lookup
+    Prefetch("provisions", PROVISIONS),
+    Prefetch("clauses", Clause.objects.prefetch_related(Prefetch("provisions", PROVISIONS))),
+)
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -34,30 +39,6 @@ def _cited(provisions) -> list[Cited]:
     ]
 
 
-def _visit(request: HttpRequest, kind: str):
-    """(the letter text, the form, the letter or None) for this request."""
-    provisions = Provision.objects.select_related("law").order_by("law__order", "law_id", "order")
-    texts = Letter.objects.annotate(slug=F("kind")).prefetch_related(  # slug: for the lookup
-        Prefetch("provisions", provisions),
-        Prefetch("clauses", Clause.objects.prefetch_related(Prefetch("provisions", provisions))),
-    )
-    text = published_or_preview(request, texts, kind, "没有这种文书，或者它还没有发布")
-    form_class, params = FORMS[kind], request.GET
-    choices = [(c.key, c.label) for c in text.clauses.all()]
-    if "go" not in params:  # no submit button (go): a blank form, or one a link pre-fills
-        initial = {**params.dict(), "clauses": params.getlist("clauses")}
-        return text, form_class(initial=initial, clauses=choices), None
-    form = form_class(params, clauses=choices)
-    if not form.is_valid():
-        return text, form, None
-    chosen = [(c.text, _cited(c.provisions)) for c in text.clauses.all() if c.key in form.chosen()]
-    try:
-        return text, form, compose(text, _cited(text.provisions), chosen, form.cleaned_data)
-    except NoSolution as problem:
-        form.add_error(problem.field, problem.message)
-        return text, form, None
-
-
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
     letters = Letter.objects.published().only("kind", "title", "summary")
@@ -66,19 +47,27 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def letter(request: HttpRequest, kind: str, docx: bool = False) -> HttpResponse:
-    """The form and, once answered, the letter; or the letter as a .docx (`docx`)."""
-    text, form, letter = _visit(request, kind)
+    """The form and, once answered (the submit button "go"), the letter; or it as a .docx."""
+    text = published_or_preview(request, TEXTS, kind, "没有这种文书，或者它还没有发布")
+    params, choices = request.GET, [(c.key, c.label) for c in text.clauses.all()]
+    initial = {**params.dict(), "clauses": params.getlist("clauses")}  # a link may pre-fill it
+    form = FORMS[kind](params if "go" in params else None, initial=initial, clauses=choices)
+    letter = None
+    if form.is_valid():
+        chosen = [
+            (c.text, _cited(c.provisions)) for c in text.clauses.all() if c.key in form.chosen()
+        ]
+        try:
+            letter = compose(text, _cited(text.provisions), chosen, form.cleaned_data)
+        except NoSolution as problem:
+            form.add_error(problem.field, problem.message)
     if docx and letter:
         to = to_traditional if getattr(request, "hant", False) else str
         response = HttpResponse(docx_bytes(letter, to), content_type=DOCX)
         response["Content-Disposition"] = f'attachment; filename="{kind}.docx"'
         return _private(response)
-    context = {
-        "text": text,
-        "form": form,
-        "letter": letter,
-        "docx_url": f"{request.path[:-1]}.docx?{request.GET.urlencode()}",
-    }
+    docx_url = f"{request.path[:-1]}.docx?{request.GET.urlencode()}"
+    context = {"text": text, "form": form, "letter": letter, "docx_url": docx_url}
     status = 400 if form.errors or docx else 200
     response = render(request, "letters/letter.html", context, status=status)
     # Answers in the query, or a staff preview of an unpublished text: for this reader only.
