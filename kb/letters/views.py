@@ -33,10 +33,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 def _cited(provisions) -> list[Cited]:
-    return [
-        Cited(f"《{p.law.short_title}》{p.label}", p.get_absolute_url(), tuple(p.paragraphs()))
-        for p in provisions.all()
-    ]
+    return [Cited(str(p), p.get_absolute_url(), tuple(p.paragraphs())) for p in provisions.all()]
 
 
 @require_safe
