@@ -4,11 +4,10 @@ read; the reader's answers live only in the request and in its private response.
 from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from kb.core.hant import to_traditional
-from kb.core.preview import published_or_preview
+from kb.core.preview import private, published_or_preview
 from kb.laws.models import Provision
 from kb.letters.compose import Cited, compose
 from kb.letters.forms import FORMS
@@ -22,14 +21,6 @@ TEXTS = Letter.objects.annotate(slug=F("kind")).prefetch_related(  # slug: for t
     Prefetch("provisions", PROVISIONS),
     Prefetch("clauses", Clause.objects.prefetch_related(Prefetch("provisions", PROVISIONS))),
 )
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    """The reader's answers are in it: no shared cache, search engine or Referer passes them on."""
-    patch_cache_control(response, private=True, no_store=True)
-    response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
-    return response
 
 
 def _cited(provisions) -> list[Cited]:
@@ -62,10 +53,13 @@ def letter(request: HttpRequest, kind: str, docx: bool = False) -> HttpResponse:
         to = to_traditional if getattr(request, "hant", False) else str
         response = HttpResponse(docx_bytes(letter, to), content_type=DOCX)
         response["Content-Disposition"] = f'attachment; filename="{kind}.docx"'
-        return _private(response)
-    docx_url = f"{request.path[:-1]}.docx?{request.GET.urlencode()}"
-    context = {"text": text, "form": form, "letter": letter, "docx_url": docx_url}
-    status = 400 if form.errors or docx else 200
-    response = render(request, "letters/letter.html", context, status=status)
-    # Answers in the query, or a staff preview of an unpublished text: for this reader only.
-    return _private(response) if request.GET or docx or not text.is_published() else response
+    else:
+        docx_url = f"{request.path[:-1]}.docx?{request.GET.urlencode()}"
+        context = {"text": text, "form": form, "letter": letter, "docx_url": docx_url}
+        status = 400 if form.errors or docx else 200
+        response = render(request, "letters/letter.html", context, status=status)
+        if not (request.GET or docx) and text.is_published():
+            return response
+    # The reader's answers, or a staff preview: nothing caches or indexes it, no Referer carries it.
+    response["Referrer-Policy"] = "no-referrer"
+    return private(response)
