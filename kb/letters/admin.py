@@ -48,7 +48,7 @@ class LetterAdmin(ChangesContent, WorkflowAdmin):
 
     @admin.display(description="可用的占位符")
     def placeholder_help(self, obj):
-        kind = KINDS.get(obj.kind) if obj and obj.pk else None
+        kind = KINDS.get(obj.kind) if obj.pk else None
         if kind is None:
             return "选择文书种类并保存后，这里列出它可用的占位符。"
         names = sorted((name, held) for name, (held, _) in {**COMMON, **kind.placeholders}.items())

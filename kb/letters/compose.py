@@ -1,8 +1,5 @@
-"""A letter text and a reader's cleaned answers → the letter, as blocks of runs (what both the
-page and the .docx are made from). Pure Python: the text, its clauses and provisions come in as
-plain data. The texts' Markdown: each non-empty line a paragraph, “## ” headings, “- ” list
-items, {placeholders}; a line holding only a block placeholder ({所引条文}…) becomes that block.
-"""
+"""A letter text (the Markdown of kinds.py) and a reader's cleaned answers → the letter, as
+blocks of runs, which both the page and the .docx are made from. Pure Python."""
 
 import re
 from collections.abc import Callable, Mapping
@@ -55,16 +52,14 @@ def fill(text: str, values: Mapping[str, str]) -> list[Run]:
 
 def linked(runs: list[Run], links: Mapping[str, str]) -> tuple[Run, ...]:
     """The editor's own words with each cited provision's name (《民法典》第六百七十条) linked."""
-    if not links:
-        return tuple(runs)
     names = re.compile("(" + "|".join(map(re.escape, sorted(links, key=len, reverse=True))) + ")")
-    out: list[Run] = []
-    for run in runs:
-        if run.kind != TEXT:
-            out.append(run)
-        else:
-            out += _split(run.text, names, lambda name: Run(name, LINK, links[name]))
-    return tuple(out)
+
+    def split(run: Run) -> list[Run]:
+        if run.kind != TEXT or not links:
+            return [run]
+        return _split(run.text, names, lambda name: Run(name, LINK, links[name]))
+
+    return tuple(piece for run in runs for piece in split(run))
 
 
 def build(text: str, values: Mapping[str, str], links=None, blocks=None) -> list[Block]:
@@ -117,8 +112,7 @@ def shown(value) -> str:
 
 
 def compose(text, cited: list[Cited], clauses: list[tuple[str, list[Cited]]], data) -> Letter:
-    """The letter from a text (its kind, title and body), its provisions and the chosen clauses
-    (text, provisions), for these answers. Raises NoSolution when a repayment plan cannot work."""
+    """The letter from a text, its provisions and the chosen clauses (words, provisions)."""
     kind = KINDS[text.kind]
     placeholders = {**COMMON, **kind.placeholders}.items()
     values = {name: shown(data.get(source)) for name, (_, source) in placeholders if source}
@@ -151,11 +145,8 @@ def _provision_blocks(p: Cited) -> list[Block]:
 
 
 def repayment_plan(data: dict, values: dict) -> list[Block]:
-    """The proposed plan as a table, its figures added to `values`: equal monthly instalments at
-    the proposed rate (the annuity; the balance split evenly at 0 %) in fen, the last taking
-    the rounding so the total is exact. The schedule goes through kb.rates.calc like any loan
-    the checker sees: its limits apply, and the rate it finds is the cost the lender would see.
-    Raises NoSolution, naming the form field to blame, when the plan cannot work."""
+    """The plan as a table, its figures added to `values`: equal monthly instalments in fen (the
+    last takes the rounding), costed by kb.rates.calc like any loan. Raises NoSolution."""
     balance, months, first_due = data["balance"], data["months"], data["first_due"]
     rate = data.get("annual_rate") or Decimal("0")
     if rate:

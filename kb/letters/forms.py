@@ -65,8 +65,7 @@ def money(label: str, help_text: str, **kwargs):
 
 
 class LetterForm(forms.Form):
-    """A clause is chosen in the `clauses` field, or by a checkbox named after it (third_parties
-    for the clause third-parties); `clauses` offers the clauses the letter text has."""
+    """Clauses are chosen in `clauses` or by a checkbox named after one (third_parties)."""
 
     def __init__(self, *args, clauses: list[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)

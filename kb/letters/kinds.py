@@ -1,9 +1,6 @@
-"""The letter kinds as data, and the check of an editor's text against them. Pure Python.
-
-A text (kept by editors in admin) is a short Markdown with placeholders in braces, e.g.
-“申请人：{姓名}”. A placeholder with no value prints as a marked blank (【待填：姓名】); {所选段落}
-(the clauses the reader chose), {还款计划表} and {所引条文}, alone on a line, put a block there.
-"""
+"""The letter kinds as data, and the check of an editor's text against them. A text is a small
+Markdown (a line a paragraph, “## ” headings, “- ” list items) with placeholders such as {姓名};
+{所选段落}, {还款计划表} and {所引条文}, alone on a line, put a block there."""
 
 import re
 from dataclasses import dataclass, field
@@ -35,8 +32,7 @@ class Kind:
         return (CLAUSES,) * bool(self.clauses) + (PLAN_TABLE,) * self.plan + (PROVISIONS,)
 
     def problems(self, text: str, where: str = "正文", inline: bool = False) -> list[str]:
-        """Chinese messages for unknown placeholders and unmatched braces; [] when fine. An
-        `inline` text (a clause) may hold no block."""
+        """Messages for unknown placeholders and unmatched braces; an `inline` text has no block."""
         known = {*COMMON, *self.placeholders, *(() if inline else self.blocks)}
         messages = []
         if unknown := sorted({n.strip() for n in PLACEHOLDER.findall(text)} - known):
@@ -133,4 +129,3 @@ KINDS = {
         deadline=("答辩期届满日", "served", 15),
     ),
 }
-KIND_CHOICES = [(slug, kind.name) for slug, kind in KINDS.items()]

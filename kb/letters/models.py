@@ -1,6 +1,6 @@
-"""Letter texts kept by editors (never readers' data: a letter is filled from the request and
-forgotten) and the guide outcomes that offer them."""
+"""Letter texts kept by editors (never readers' answers) and the guide outcomes that offer them."""
 
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import QueryDict
@@ -12,7 +12,7 @@ from kb.core.workflow import PublishableQuerySet, Status
 from kb.guide.models import Node
 from kb.laws.models import Provision
 from kb.letters.forms import FORMS
-from kb.letters.kinds import KIND_CHOICES, KINDS
+from kb.letters.kinds import KINDS
 
 TEXT_HELP = (
     "Markdown：每行是一段（空行只为方便阅读）；“## ”开头是小标题，“- ”开头是列表项。读者填的内容用花括号占位，"
@@ -30,7 +30,7 @@ class Letter(models.Model):
     kind = models.CharField(
         "文书种类",
         max_length=40,
-        choices=KIND_CHOICES,
+        choices={slug: kind.name for slug, kind in KINDS.items()},
         unique=True,
         help_text="决定读者填写的表格和可用的占位符；也是网址 /letters/<种类>/ 的一部分。",
     )
@@ -92,18 +92,16 @@ class Letter(models.Model):
         return reverse("letters:form", args=[self.kind])
 
     def clean(self):
-        if self.status == Status.PUBLISHED and self.kind in KINDS:
+        if self.is_published() and self.kind in KINDS:
             if found := KINDS[self.kind].problems(self.body, "文书正文"):
                 raise ValidationError({"body": found})
 
     def natural_key(self):
         return (self.kind,)
 
+    @admin.display(boolean=True, description="公开中")
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
-
-    is_published.boolean = True
-    is_published.short_description = "公开中"
 
 
 class ClauseManager(models.Manager):
@@ -202,9 +200,8 @@ class LetterOffer(models.Model):
         return f"{self.node} → {self.letter}"
 
     def clean(self):
-        letter = getattr(self, "letter", None)  # unset on a form that lacks it
-        fields = FORMS[letter.kind].base_fields if letter and letter.kind in FORMS else {}
-        if letter and (unknown := sorted(set(QueryDict(self.prefill)) - set(fields))):
+        form = FORMS.get(self.letter.kind)
+        if unknown := sorted(set(QueryDict(self.prefill)) - set(form.base_fields if form else ())):
             raise ValidationError(
                 {"prefill": f"这份文书的表格没有这些字段：{'、'.join(unknown)}。"}
             )

@@ -4,11 +4,10 @@ read; the reader's answers live only in the request and in its private response.
 from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from kb.core.hant import to_traditional
-from kb.core.preview import published_or_preview
+from kb.core.preview import private, published_or_preview
 from kb.laws.models import Provision
 from kb.letters.compose import Cited, compose
 from kb.letters.forms import FORMS
@@ -17,45 +16,15 @@ from kb.letters.word import docx_bytes
 from kb.rates.calc import NoSolution
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    """The reader's answers are in it: no shared cache, search engine or Referer passes them on."""
-    patch_cache_control(response, private=True, no_store=True)
-    response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
-    return response
+PROVISIONS = Provision.objects.select_related("law").order_by("law__order", "law_id", "order")
+TEXTS = Letter.objects.annotate(slug=F("kind")).prefetch_related(  # slug: for the lookup
+    Prefetch("provisions", PROVISIONS),
+    Prefetch("clauses", Clause.objects.prefetch_related(Prefetch("provisions", PROVISIONS))),
+)
 
 
 def _cited(provisions) -> list[Cited]:
-    return [
-        Cited(f"《{p.law.short_title}》{p.label}", p.get_absolute_url(), tuple(p.paragraphs()))
-        for p in provisions.all()
-    ]
-
-
-def _visit(request: HttpRequest, kind: str):
-    """(the letter text, the form, the letter or None) for this request."""
-    provisions = Provision.objects.select_related("law").order_by("law__order", "law_id", "order")
-    texts = Letter.objects.annotate(slug=F("kind")).prefetch_related(  # slug: for the lookup
-        Prefetch("provisions", provisions),
-        Prefetch("clauses", Clause.objects.prefetch_related(Prefetch("provisions", provisions))),
-    )
-    text = published_or_preview(request, texts, kind, "没有这种文书，或者它还没有发布")
-    form_class, params = FORMS[kind], request.GET
-    choices = [(c.key, c.label) for c in text.clauses.all()]
-    if "go" not in params:  # no submit button (go): a blank form, or one a link pre-fills
-        initial = {**params.dict(), "clauses": params.getlist("clauses")}
-        return text, form_class(initial=initial, clauses=choices), None
-    form = form_class(params, clauses=choices)
-    if not form.is_valid():
-        return text, form, None
-    chosen = [(c.text, _cited(c.provisions)) for c in text.clauses.all() if c.key in form.chosen()]
-    try:
-        return text, form, compose(text, _cited(text.provisions), chosen, form.cleaned_data)
-    except NoSolution as problem:
-        form.add_error(problem.field, problem.message)
-        return text, form, None
+    return [Cited(str(p), p.get_absolute_url(), tuple(p.paragraphs())) for p in provisions.all()]
 
 
 @require_safe
@@ -66,20 +35,31 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def letter(request: HttpRequest, kind: str, docx: bool = False) -> HttpResponse:
-    """The form and, once answered, the letter; or the letter as a .docx (`docx`)."""
-    text, form, letter = _visit(request, kind)
+    """The form and, once answered (the submit button "go"), the letter; or it as a .docx."""
+    text = published_or_preview(request, TEXTS, kind, "没有这种文书，或者它还没有发布")
+    params, choices = request.GET, [(c.key, c.label) for c in text.clauses.all()]
+    initial = {**params.dict(), "clauses": params.getlist("clauses")}  # a link may pre-fill it
+    form = FORMS[kind](params if "go" in params else None, initial=initial, clauses=choices)
+    letter = None
+    if form.is_valid():
+        chosen = [
+            (c.text, _cited(c.provisions)) for c in text.clauses.all() if c.key in form.chosen()
+        ]
+        try:
+            letter = compose(text, _cited(text.provisions), chosen, form.cleaned_data)
+        except NoSolution as problem:
+            form.add_error(problem.field, problem.message)
     if docx and letter:
         to = to_traditional if getattr(request, "hant", False) else str
         response = HttpResponse(docx_bytes(letter, to), content_type=DOCX)
         response["Content-Disposition"] = f'attachment; filename="{kind}.docx"'
-        return _private(response)
-    context = {
-        "text": text,
-        "form": form,
-        "letter": letter,
-        "docx_url": f"{request.path[:-1]}.docx?{request.GET.urlencode()}",
-    }
-    status = 400 if form.errors or docx else 200
-    response = render(request, "letters/letter.html", context, status=status)
-    # Answers in the query, or a staff preview of an unpublished text: for this reader only.
-    return _private(response) if request.GET or docx or not text.is_published() else response
+    else:
+        docx_url = f"{request.path[:-1]}.docx?{request.GET.urlencode()}"
+        context = {"text": text, "form": form, "letter": letter, "docx_url": docx_url}
+        status = 400 if form.errors or docx else 200
+        response = render(request, "letters/letter.html", context, status=status)
+        if not (request.GET or docx) and text.is_published():
+            return response
+    # The reader's answers, or a staff preview: nothing caches or indexes it, no Referer carries it.
+    response["Referrer-Policy"] = "no-referrer"
+    return private(response)
