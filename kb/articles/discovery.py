@@ -1,8 +1,5 @@
-"""Ways from one article to the next: related, previous/next, latest, month archive.
-
-Each function costs a fixed number of queries whatever the data, so the article page's query
-count stays fixed.
-"""
+"""Ways from one article to the next: related, previous/next, latest, month archive; each
+in a fixed number of queries whatever the data."""
 
 import calendar
 import datetime
@@ -30,13 +27,9 @@ class Links:
 
 
 def article_links(article: Article, tag_ids: list[int], provision_ids: list[int]) -> Links:
-    """An article's related articles (hand-picked first, then by shared tags, then by shared
-    cited provisions, then newest), previous and next in its category, and the latest others:
-    two queries. `tag_ids` and `provision_ids` are the article's own, which its page has read.
-
-    Related candidates come from the small link tables (hand-picked, sharing a tag, citing
-    the same provision), never from a scan of every published article.
-    """
+    """Related articles (hand-picked, then sharing tags, then cited provisions, then newest;
+    found through the link tables, never a scan), previous/next in the category and the
+    latest, in two queries. `tag_ids`, `provision_ids`: the article's own, read by its page."""
     rows = sorted((r for r in _listed(article) if r.pk != article.pk), key=_newest_first)
     own = _newest_first(article)
     in_category = [r for r in rows if r.category_id == article.category_id]

@@ -1,11 +1,12 @@
 from django.contrib import admin
 
+from kb.core.admin import NoAddAdmin, ReadOnlyAdmin
 from kb.core.content_version import ChangesContent
 from kb.core.history import HistoryAdmin
 from kb.laws.models import Change, Law, Provision
 
 
-class ChangeInline(admin.TabularInline):
+class ChangeInline(NoAddAdmin, admin.TabularInline):
     model = Change
     fk_name = "provision"
     extra = 0
@@ -13,9 +14,6 @@ class ChangeInline(admin.TabularInline):
     fields = ["changed_at", "kind", "old_value", "propagated"]
     readonly_fields = fields
     verbose_name_plural = "此前的文本（保存修改时自动记录，引用本条的文章会被标为“需复核”）"
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Law)
@@ -70,14 +68,8 @@ class ProvisionAdmin(ChangesContent, HistoryAdmin):
 
 
 @admin.register(Change)
-class ChangeAdmin(ChangesContent, admin.ModelAdmin):
+class ChangeAdmin(ReadOnlyAdmin, ChangesContent, admin.ModelAdmin):
     list_display = ["changed_at", "law", "provision", "kind", "propagated"]
     list_filter = ["kind", "propagated", "law"]
     list_select_related = ["law", "provision", "provision__law"]
-    readonly_fields = ["changed_at"]  # a read-only page: no one may add or change a Change
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    readonly_fields = ["changed_at"]

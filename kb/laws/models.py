@@ -3,9 +3,8 @@
 import re
 
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
-
-from kb.core.urlcache import cached_reverse
 
 
 class LawManager(models.Manager):
@@ -142,7 +141,7 @@ class Law(models.Model):
             Change.objects.create(law=self, kind="status", old_value=old, new_value=self.status)
 
     def get_absolute_url(self) -> str:
-        return cached_reverse("laws:law", self.slug)
+        return reverse("laws:law", args=[self.slug])
 
     def natural_key(self):
         return (self.slug,)
@@ -211,7 +210,7 @@ class Provision(models.Model):
         return self.url_in(self.law.slug)
 
     def url_in(self, law_slug: str) -> str:
-        return cached_reverse("laws:provision", law_slug, self.slug)
+        return reverse("laws:provision", args=[law_slug, self.slug])
 
     def natural_key(self):
         return (self.law.slug, self.number, self.sub_number)
@@ -227,7 +226,7 @@ class Provision(models.Model):
 
     def range_url_to(self, last: "Provision") -> str:
         """The page listing this provision through `last` (a cited range such as 第X条至第Y条)."""
-        return cached_reverse("laws:range", self.law.slug, self.slug, last.slug)
+        return reverse("laws:range", args=[self.law.slug, self.slug, last.slug])
 
     def path(self) -> list[str]:
         """Its place in the law: 编 / 分编 / 章 / 节, the levels that exist."""

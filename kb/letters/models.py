@@ -213,6 +213,3 @@ class LetterOffer(models.Model):
 
     def url(self) -> str:
         return self.letter.get_absolute_url() + (f"?{self.prefill}" if self.prefill else "")
-
-    def is_live(self) -> bool:
-        return self.letter.is_published()

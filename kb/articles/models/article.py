@@ -2,13 +2,13 @@
 
 from django.contrib import admin
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
 from kb.articles.rendering import render_article
 from kb.articles.slugs import unique_slug
-from kb.core.urlcache import cached_reverse
 from kb.core.workflow import PublishableQuerySet, Status
 from kb.laws.models import Provision
 
@@ -28,7 +28,7 @@ class Slugged:
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return cached_reverse(self.URL_NAME, self.slug)
+        return reverse(self.URL_NAME, args=[self.slug])
 
     def natural_key(self):
         return (self.slug,)
