@@ -1,4 +1,20 @@
+from operator import attrgetter
+
 from django.db import models
+
+
+class NaturalKeyManager(models.Manager):
+    """Finds a row by its model's NATURAL_KEY (how fixtures name rows)."""
+
+    def get_by_natural_key(self, *key):
+        return self.get(**dict(zip(self.model.NATURAL_KEY, key, strict=True)))
+
+
+class NaturalKey:
+    """Model mixin: NATURAL_KEY names the key's fields, as lookups ("tree__slug", "slug")."""
+
+    def natural_key(self):
+        return tuple(attrgetter(path.replace("__", "."))(self) for path in self.NATURAL_KEY)
 
 
 class ContentVersion(models.Model):

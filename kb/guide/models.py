@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from kb.articles.models import Article
 from kb.articles.rendering import render_markdown
 from kb.core.feedback import ReaderFeedback
+from kb.core.models import NaturalKey, NaturalKeyManager
 from kb.core.workflow import PUBLISHED, PublishableQuerySet
 from kb.laws.models import Provision
 
@@ -19,12 +20,7 @@ slug_rule = RegexValidator(
 )
 
 
-class TreeManager(models.Manager.from_queryset(PublishableQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class Tree(models.Model):
+class Tree(NaturalKey, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "草稿"
         PUBLISHED = PUBLISHED, "已发布"
@@ -55,7 +51,8 @@ class Tree(models.Model):
     order = models.PositiveIntegerField("排序", default=0, help_text="向导列表中的顺序，小的在前。")
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
-    objects = TreeManager()
+    NATURAL_KEY = ("slug",)
+    objects = NaturalKeyManager.from_queryset(PublishableQuerySet)()
     history = HistoricalRecords(verbose_name="问答向导历史", verbose_name_plural="问答向导历史")
 
     class Meta:
@@ -73,9 +70,6 @@ class Tree(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("guide:tree", args=[self.slug])
 
-    def natural_key(self):
-        return (self.slug,)
-
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
@@ -83,12 +77,7 @@ class Tree(models.Model):
         self.intro_html = render_markdown(self.intro).html
 
 
-class NodeManager(models.Manager):
-    def get_by_natural_key(self, tree_slug, slug):
-        return self.get(tree__slug=tree_slug, slug=slug)
-
-
-class Node(models.Model):
+class Node(NaturalKey, models.Model):
     class Kind(models.TextChoices):
         QUESTION = "question", "问题"
         OUTCOME = "outcome", "结果"
@@ -151,7 +140,8 @@ class Node(models.Model):
         "排序", default=0, help_text="后台列表中的顺序，不影响读者看到的流程。"
     )
 
-    objects = NodeManager()
+    NATURAL_KEY = ("tree__slug", "slug")
+    objects = NaturalKeyManager()
     history = HistoricalRecords(verbose_name="向导问题历史", verbose_name_plural="向导问题历史")
 
     class Meta:
@@ -174,18 +164,8 @@ class Node(models.Model):
         self.answer_html = render_markdown(self.answer).html if self.answer else ""
         self.next_steps_html = render_markdown(self.next_steps).html if self.next_steps else ""
 
-    def natural_key(self):
-        return (self.tree.slug, self.slug)
 
-    natural_key.dependencies = ["guide.tree"]
-
-
-class ChoiceManager(models.Manager):
-    def get_by_natural_key(self, tree_slug, node_slug, value):
-        return self.get(node__tree__slug=tree_slug, node__slug=node_slug, value=value)
-
-
-class Choice(models.Model):
+class Choice(NaturalKey, models.Model):
     node = models.ForeignKey(
         Node, on_delete=models.CASCADE, related_name="choices", verbose_name="所属问题"
     )
@@ -207,7 +187,8 @@ class Choice(models.Model):
         help_text="选了这一项之后显示的节点，必须属于同一个向导。",
     )
 
-    objects = ChoiceManager()
+    NATURAL_KEY = ("node__tree__slug", "node__slug", "value")
+    objects = NaturalKeyManager()
     history = HistoricalRecords(verbose_name="向导选项历史", verbose_name_plural="向导选项历史")
 
     class Meta:
@@ -220,11 +201,6 @@ class Choice(models.Model):
 
     def __str__(self) -> str:
         return self.label
-
-    def natural_key(self):
-        return (*self.node.natural_key(), self.value)
-
-    natural_key.dependencies = ["guide.node"]
 
     def clean(self):
         node, target = getattr(self, "node", None), getattr(self, "leads_to", None)

@@ -6,10 +6,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-
-class LawManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+from kb.core.models import NaturalKey, NaturalKeyManager
 
 
 def stored(obj: models.Model, field: str):
@@ -28,7 +25,7 @@ def place(level: str, example: str = "") -> models.CharField:
     return models.CharField(level, max_length=120, blank=True, help_text=help_text)
 
 
-class Law(models.Model):
+class Law(NaturalKey, models.Model):
     class Kind(models.TextChoices):
         LAW = "law", "法律"
         ADMIN_REGULATION = "admin_regulation", "行政法规"
@@ -121,7 +118,8 @@ class Law(models.Model):
         "排序", default=0, help_text="同一层级内的显示顺序，小的在前。"
     )
 
-    objects = LawManager()
+    NATURAL_KEY = ("slug",)
+    objects = NaturalKeyManager()
     # Law has a `history` field (its legislative history), so its edit log is `revisions`.
     revisions = HistoricalRecords(verbose_name="法律历史", verbose_name_plural="法律历史")
 
@@ -143,9 +141,6 @@ class Law(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("laws:law", args=[self.slug])
 
-    def natural_key(self):
-        return (self.slug,)
-
     def alias_list(self) -> list[str]:
         return [a for a in re.split(r"[,，、;；\s]+", self.aliases) if a]
 
@@ -154,12 +149,7 @@ class Law(models.Model):
         return list(dict.fromkeys([self.title, self.short_title, *self.alias_list()]))
 
 
-class ProvisionManager(models.Manager):
-    def get_by_natural_key(self, law_slug, number, sub_number):
-        return self.get(law__slug=law_slug, number=number, sub_number=sub_number)
-
-
-class Provision(models.Model):
+class Provision(NaturalKey, models.Model):
     """One 条 of a law; its text is verbatim, 款 separated by newlines."""
 
     law = models.ForeignKey(
@@ -181,7 +171,8 @@ class Provision(models.Model):
         "顺序", default=0, help_text="在整部文件中的位置，从 1 开始。"
     )
 
-    objects = ProvisionManager()
+    NATURAL_KEY = ("law__slug", "number", "sub_number")
+    objects = NaturalKeyManager()
     history = HistoricalRecords(verbose_name="条文历史", verbose_name_plural="条文历史")
 
     class Meta:
@@ -211,11 +202,6 @@ class Provision(models.Model):
 
     def url_in(self, law_slug: str) -> str:
         return reverse("laws:provision", args=[law_slug, self.slug])
-
-    def natural_key(self):
-        return (self.law.slug, self.number, self.sub_number)
-
-    natural_key.dependencies = ["laws.law"]
 
     @property
     def slug(self) -> str:

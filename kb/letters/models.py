@@ -8,6 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from kb.articles.models import Article
+from kb.core.models import NaturalKey, NaturalKeyManager
 from kb.core.workflow import PublishableQuerySet, Status
 from kb.guide.models import Node
 from kb.laws.models import Provision
@@ -21,12 +22,7 @@ TEXT_HELP = (
 )
 
 
-class LetterManager(models.Manager.from_queryset(PublishableQuerySet)):
-    def get_by_natural_key(self, kind):
-        return self.get(kind=kind)
-
-
-class Letter(models.Model):
+class Letter(NaturalKey, models.Model):
     kind = models.CharField(
         "文书种类",
         max_length=40,
@@ -78,7 +74,8 @@ class Letter(models.Model):
         verbose_name_plural="文书模板历史",
         excluded_fields=["updated_at"],
     )
-    objects = LetterManager()
+    NATURAL_KEY = ("kind",)
+    objects = NaturalKeyManager.from_queryset(PublishableQuerySet)()
 
     class Meta:
         verbose_name = "文书模板"
@@ -96,20 +93,12 @@ class Letter(models.Model):
             if found := KINDS[self.kind].problems(self.body, "文书正文"):
                 raise ValidationError({"body": found})
 
-    def natural_key(self):
-        return (self.kind,)
-
     @admin.display(boolean=True, description="公开中")
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
 
 
-class ClauseManager(models.Manager):
-    def get_by_natural_key(self, kind, key):
-        return self.get(letter__kind=kind, key=key)
-
-
-class Clause(models.Model):
+class Clause(NaturalKey, models.Model):
     """A paragraph the reader can choose to include (a defence, an extra fact)."""
 
     letter = models.ForeignKey(
@@ -131,7 +120,8 @@ class Clause(models.Model):
     order = models.PositiveIntegerField("排序", default=0, help_text="在文书中的顺序，小的在前。")
 
     history = HistoricalRecords(verbose_name="可选段落历史", verbose_name_plural="可选段落历史")
-    objects = ClauseManager()
+    NATURAL_KEY = ("letter__kind", "key")
+    objects = NaturalKeyManager()
 
     class Meta:
         verbose_name = "可选段落"
@@ -157,18 +147,8 @@ class Clause(models.Model):
             if found := kind.problems(self.text, f"可选段落“{self.label}”", inline=True):
                 raise ValidationError({"text": found})
 
-    def natural_key(self):
-        return (*self.letter.natural_key(), self.key)
 
-    natural_key.dependencies = ["letters.letter"]
-
-
-class LetterOfferManager(models.Manager):
-    def get_by_natural_key(self, tree_slug, node_slug):
-        return self.get(node__tree__slug=tree_slug, node__slug=node_slug)
-
-
-class LetterOffer(models.Model):
+class LetterOffer(NaturalKey, models.Model):
     """A guide outcome that offers a letter, with the form's fields it fills in already."""
 
     node = models.OneToOneField(
@@ -190,7 +170,8 @@ class LetterOffer(models.Model):
         "只能用这份文书表格里的字段名。",
     )
 
-    objects = LetterOfferManager()
+    NATURAL_KEY = ("node__tree__slug", "node__slug")
+    objects = NaturalKeyManager()
 
     class Meta:
         verbose_name = "向导结果提供的文书"
@@ -205,11 +186,6 @@ class LetterOffer(models.Model):
             raise ValidationError(
                 {"prefill": f"这份文书的表格没有这些字段：{'、'.join(unknown)}。"}
             )
-
-    def natural_key(self):
-        return self.node.natural_key()
-
-    natural_key.dependencies = ["guide.node", "letters.letter"]
 
     def url(self) -> str:
         return self.letter.get_absolute_url() + (f"?{self.prefill}" if self.prefill else "")

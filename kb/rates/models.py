@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.db import models
 from django.utils import timezone
 
+from kb.core.models import NaturalKey, NaturalKeyManager
 from kb.rates.lpr import LprPoint, LprTable, day_text
 
 STALE_AFTER = timedelta(days=60)  # editors are warned when the table was checked longer ago
@@ -73,12 +74,7 @@ class LprRate(models.Model):
         return (self.published.isoformat(),)
 
 
-class ThresholdManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class Threshold(models.Model):
+class Threshold(NaturalKey, models.Model):
     """A legal or regulatory reference line shown next to the result, with its source."""
 
     class Kind(models.TextChoices):
@@ -134,7 +130,8 @@ class Threshold(models.Model):
     )
     order = models.PositiveSmallIntegerField("排序", default=0)
 
-    objects = ThresholdManager()
+    NATURAL_KEY = ("slug",)
+    objects = NaturalKeyManager()
 
     class Meta:
         ordering = ["order", "id"]
@@ -143,6 +140,3 @@ class Threshold(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def natural_key(self):
-        return (self.slug,)

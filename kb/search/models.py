@@ -4,6 +4,8 @@ import re
 
 from django.db import models
 
+from kb.core.models import NaturalKey, NaturalKeyManager
+
 
 class SearchDocument(models.Model):
     class Kind(models.TextChoices):
@@ -37,12 +39,7 @@ class SearchDocument(models.Model):
         return f"{self.get_kind_display()}：{self.title}"
 
 
-class SynonymManager(models.Manager):
-    def get_by_natural_key(self, term):
-        return self.get(term=term)
-
-
-class Synonym(models.Model):
+class Synonym(NaturalKey, models.Model):
     term = models.CharField(
         "词",
         max_length=40,
@@ -55,7 +52,8 @@ class Synonym(models.Model):
         help_text="用顿号、逗号或斜杠分隔，如“拖欠、欠款”。搜索“词”时也会查找这些词；反过来不会，需要的话另加一行。",
     )
 
-    objects = SynonymManager()
+    NATURAL_KEY = ("term",)
+    objects = NaturalKeyManager()
 
     class Meta:
         verbose_name = "同义词"
@@ -64,9 +62,6 @@ class Synonym(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term} → {self.synonyms}"
-
-    def natural_key(self):
-        return (self.term,)
 
     def synonym_list(self) -> list[str]:
         return [s for s in re.split(r"[,，、;；/|\s]+", self.synonyms) if s and s != self.term]

@@ -9,18 +9,16 @@ from simple_history.models import HistoricalRecords
 
 from kb.articles.rendering import render_article
 from kb.articles.slugs import unique_slug
+from kb.core.models import NaturalKey, NaturalKeyManager
 from kb.core.workflow import PublishableQuerySet, Status
 from kb.laws.models import Provision
 
 
-class SlugManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class Slugged:
+class Slugged(NaturalKey):
     """Mixin: a blank `slug` filled from the SLUG_FROM field's pinyin, the slug as natural key,
     the page at URL_NAME."""
+
+    NATURAL_KEY = ("slug",)
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -29,9 +27,6 @@ class Slugged:
 
     def get_absolute_url(self) -> str:
         return reverse(self.URL_NAME, args=[self.slug])
-
-    def natural_key(self):
-        return (self.slug,)
 
     def __str__(self) -> str:
         return getattr(self, self.SLUG_FROM)
@@ -64,7 +59,7 @@ class Category(Slugged, models.Model):
     )
     order = models.PositiveIntegerField("排序", default=0, help_text="小的在前。")
 
-    objects = SlugManager()
+    objects = NaturalKeyManager()
 
     class Meta:
         verbose_name = "分类"
@@ -80,7 +75,7 @@ class Tag(Slugged, models.Model):
         "网址标识", max_length=80, unique=True, blank=True, help_text="留空则按名称的拼音自动生成。"
     )
 
-    objects = SlugManager()
+    objects = NaturalKeyManager()
 
     class Meta:
         verbose_name = "标签"
@@ -110,9 +105,6 @@ class ArticleQuerySet(PublishableQuerySet):
             "category__parent__name",
             "category__parent__slug",
         )
-
-
-ArticleManager = SlugManager.from_queryset(ArticleQuerySet)
 
 
 class Article(Slugged, models.Model):
@@ -186,7 +178,7 @@ class Article(Slugged, models.Model):
         verbose_name="引用条文",
     )
 
-    objects = ArticleManager()
+    objects = NaturalKeyManager.from_queryset(ArticleQuerySet)()
     history = HistoricalRecords(
         excluded_fields=["body_html", "toc_html", "updated_at"],
         verbose_name="文章历史",
