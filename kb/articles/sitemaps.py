@@ -3,17 +3,11 @@ from django.urls import reverse
 
 from kb.articles.discovery import archive_months, months_of
 from kb.articles.models import Article, Category, Tag
+from kb.core.sitemaps import StaticSitemap
 
 
-class StaticSitemap(Sitemap):
-    changefreq = "daily"
-    priority = 0.8
-
-    def items(self):
-        return ["articles:home"]
-
-    def location(self, item):
-        return reverse(item)
+class HomeSitemap(StaticSitemap):
+    names = ["articles:home"]
 
 
 class ArticleSitemap(Sitemap):
@@ -64,7 +58,7 @@ class ArchiveSitemap(Sitemap):
 
 
 SITEMAPS = {
-    "static": StaticSitemap,
+    "static": HomeSitemap,
     "articles": ArticleSitemap,
     "categories": CategorySitemap,
     "tags": TagSitemap,

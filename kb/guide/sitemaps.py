@@ -1,15 +1,13 @@
 from django.contrib.sitemaps import Sitemap
 
-from kb.articles.sitemaps import StaticSitemap
+from kb.core.sitemaps import StaticSitemap
 from kb.guide.models import Tree
 
 
 class GuideIndexSitemap(StaticSitemap):
     changefreq = "weekly"
     priority = 0.7
-
-    def items(self):
-        return ["guide:index"]
+    names = ["guide:index"]
 
 
 class TreeSitemap(Sitemap):

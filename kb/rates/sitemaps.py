@@ -1,16 +1,10 @@
-from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+from kb.core.sitemaps import StaticSitemap
 
 
-class RateToolSitemap(Sitemap):
+class RateToolSitemap(StaticSitemap):
     changefreq = "monthly"
     priority = 0.7
-
-    def items(self):
-        return ["rates:rate"]
-
-    def location(self, item):
-        return reverse(item)
+    names = ["rates:rate"]
 
 
 SITEMAPS = {"rates": RateToolSitemap}
