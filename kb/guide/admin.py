@@ -1,18 +1,16 @@
 """Editors build trees here; a published tree can never be saved into a broken state."""
 
-import csv
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from markdownx.admin import MarkdownxModelAdmin
 
-from kb.core.admin import NoAddAdmin
+from kb.core.admin import NoAddAdmin, csv_download
 from kb.core.content_version import ChangesContent
 from kb.core.history import HistoryAdmin
 from kb.core.workflow import can_publish, set_status
@@ -164,20 +162,12 @@ class TreeAdmin(GuardedChangeform, ChangesContent, WorkflowAdmin, MarkdownxModel
         return self._page(request, tree, "paths", "全部路径", rows=services.path_rows(tree))
 
     def paths_csv_view(self, request, pk):
-        """The path report as a spreadsheet (with a BOM, so that Excel reads it as UTF-8)."""
         tree = self._tree(request, pk)
-        disposition = f'attachment; filename="guide-{tree.slug}-paths.csv"'
-        response = HttpResponse(
-            "\ufeff",
-            content_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": disposition},
-        )
-        writer = csv.writer(response)
-        writer.writerow(["序号", "回答", "结果标识", "结果标题", "网址"])
+        rows = [["序号", "回答", "结果标识", "结果标题", "网址"]]
         for row in services.path_rows(tree):
             answers = " › ".join(f"{question}：{answer}" for question, answer in row["answers"])
-            writer.writerow([row["number"], answers, row["end_slug"], row["end_title"], row["url"]])
-        return response
+            rows.append([row["number"], answers, row["end_slug"], row["end_title"], row["url"]])
+        return csv_download(f"guide-{tree.slug}-paths.csv", rows)
 
 
 class ChoiceInline(admin.TabularInline):
