@@ -9,10 +9,7 @@ from kb.rates.lpr import LprPoint, LprTable, day_text
 STALE_AFTER = timedelta(days=60)  # editors are warned when the table was checked longer ago
 
 
-class LprRateManager(models.Manager):
-    def get_by_natural_key(self, published):
-        return self.get(published=published)
-
+class LprRateManager(NaturalKeyManager):
     def table(self) -> LprTable:
         """Every row as plain data, oldest first (one query)."""
         rows = self.order_by("published").values_list("published", "one_year", "confirmed_through")
@@ -32,7 +29,7 @@ class LprRateManager(models.Manager):
         )
 
 
-class LprRate(models.Model):
+class LprRate(NaturalKey, models.Model):
     published = models.DateField(
         "发布日期",
         unique=True,
@@ -59,6 +56,7 @@ class LprRate(models.Model):
         help_text="数据出处。据公开汇编录入的，请在用于法律结论前与官方公告核对，并在此注明。",
     )
 
+    NATURAL_KEY = ("published",)
     objects = LprRateManager()
 
     class Meta:
@@ -69,9 +67,6 @@ class LprRate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.published:%Y-%m-%d} 一年期 {self.one_year}%"
-
-    def natural_key(self):
-        return (self.published.isoformat(),)
 
 
 class Threshold(NaturalKey, models.Model):
