@@ -24,11 +24,8 @@ FORMULA = ("=", "+", "-", "@", "\t", "\r")  # how a cell a spreadsheet would run
 
 def csv_download(filename: str, rows) -> HttpResponse:
     """`rows` as a CSV attachment spreadsheets read as UTF-8 (a BOM), formulas neutralised."""
-    response = HttpResponse(
-        "\ufeff",
-        content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    response = HttpResponse("\ufeff", content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
     for row in rows:
         writer.writerow(f"'{cell}" if cell.startswith(FORMULA) else cell for cell in map(str, row))
